@@ -1,0 +1,198 @@
+// From page text to an article. The page is cut into lines, each line is given a role (chrome,
+// header metadata, kicker, title, dateline, body, related story, comment), and the article is
+// built from the roles. Every line gets a role, so nothing but chrome is dropped.
+import {normalizeText, pageLines, type PageLine} from '../text/normalize';
+import {foldKey} from '../text/fold';
+import {isChromeLine, sectionHeading} from './chrome';
+import {findDate, parseCompactDate} from './dates';
+import {parseRelated} from './related';
+import {parseComment} from './comments';
+import type {Article, Block, Headline} from './types';
+
+export type Role =
+	| 'meta'
+	| 'chrome'
+	| 'masthead'
+	| 'heading'
+	| 'kicker'
+	| 'title'
+	| 'dateline'
+	| 'body'
+	| 'related'
+	| 'comment';
+
+export type RoledLine = PageLine & {role: Role};
+
+export type Meta = {url?: string; date?: string; docId?: string};
+
+const META_LINE = /^#\s*([\w-]+)\s*=\s*(.*)$/;
+const HEAD_WINDOW = 12;
+
+function readMeta(lines: PageLine[], roles: Role[]): Meta {
+	const meta: Meta = {};
+	for (let i = 0; i < lines.length; i++) {
+		const match = META_LINE.exec(lines[i]!.text);
+		if (!match) break;
+		roles[i] = 'meta';
+		const [, key, value] = match;
+		if (key === 'url') meta.url = value;
+		else if (key === 'date') meta.date = value;
+		else if (key === 'doc_id') meta.docId = value;
+	}
+	return meta;
+}
+
+function wordCount(text: string): number {
+	return text.split(' ').length;
+}
+
+/** A short line, not a sentence, that ends in a colon: the label sites print above a headline. */
+function isKicker(text: string): boolean {
+	return text.endsWith(':') && wordCount(text) <= 16 && !/[.!?]\s/.test(text);
+}
+
+/** A line that is a date and little else. */
+function isDateline(text: string): boolean {
+	if (text.length > 120) return false;
+	const date = findDate(text);
+	if (!date) return false;
+	const rest = text.slice(0, date.index) + text.slice(date.index + date.length);
+	return wordCount(rest.trim()) <= 6;
+}
+
+function isSubstantial(text: string): boolean {
+	return /\p{L}/u.test(text) && (wordCount(text) >= 2 || text.length >= 20);
+}
+
+/** Gives the head lines their roles and returns the index where the body starts. */
+function markHead(lines: PageLine[], roles: Role[]): number {
+	const candidates: number[] = [];
+	for (let i = 0; i < lines.length && candidates.length < HEAD_WINDOW; i++) {
+		if (roles[i] === undefined && !sectionHeading(lines[i]!.text)) candidates.push(i);
+	}
+	if (candidates.length === 0) return lines.length;
+
+	let title: number | undefined;
+	let dateline: number | undefined;
+	const datePosition = candidates.findIndex((i) => isDateline(lines[i]!.text));
+	if (datePosition > 0) {
+		title = candidates[datePosition - 1];
+		dateline = candidates[datePosition];
+	} else if (datePosition === 0 && candidates.length > 1) {
+		dateline = candidates[0];
+		title = candidates[1];
+	} else {
+		const position = candidates.findIndex((i) => isSubstantial(lines[i]!.text));
+		title = candidates[Math.max(0, position)];
+		const next = candidates[Math.max(0, position) + 1];
+		if (isKicker(lines[title!]!.text) && next !== undefined) title = next;
+	}
+	const titleIndex = title!;
+	const previous = candidates[candidates.indexOf(titleIndex) - 1];
+	const kicker = previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text) ? previous : undefined;
+
+	for (let i = 0; i < titleIndex; i++) if (roles[i] === undefined) roles[i] = 'masthead';
+	if (kicker !== undefined) roles[kicker] = 'kicker';
+	if (dateline !== undefined) roles[dateline] = 'dateline';
+	roles[titleIndex] = 'title';
+	return Math.max(titleIndex, dateline ?? 0) + 1;
+}
+
+/** Every non-empty line of the page with its role. */
+export function segmentPage(text: string): {lines: RoledLine[]; meta: Meta} {
+	const lines = pageLines(normalizeText(text));
+	const roles: Role[] = new Array(lines.length);
+	const meta = readMeta(lines, roles);
+	for (let i = 0; i < lines.length; i++) {
+		if (roles[i] === undefined && isChromeLine(lines[i]!.text)) roles[i] = 'chrome';
+	}
+	const bodyStart = markHead(lines, roles);
+	let section: Role = 'body';
+	for (let i = bodyStart; i < lines.length; i++) {
+		if (roles[i] !== undefined) continue;
+		const heading = sectionHeading(lines[i]!.text);
+		if (heading) {
+			roles[i] = 'heading';
+			section = heading === 'related' ? 'related' : 'comment';
+		} else {
+			roles[i] = section;
+		}
+	}
+	return {lines: lines.map((line, i) => ({...line, role: roles[i] ?? 'masthead'})), meta};
+}
+
+const QUOTE_KEY = 24;
+
+/** Pull quotes: a paragraph that ends in `...` or `…` and repeats the start of a later paragraph. */
+function markQuotes(blocks: Block[]): void {
+	const starts = new Map<string, number[]>();
+	const keys = blocks.map((block) => foldKey(block.text));
+	keys.forEach((key, i) => {
+		const start = key.slice(0, QUOTE_KEY);
+		const list = starts.get(start);
+		if (list) list.push(i);
+		else starts.set(start, [i]);
+	});
+	blocks.forEach((block, i) => {
+		if (block.kind !== 'paragraph' || !/(?:\.\.\.|…)$/.test(block.text)) return;
+		const key = keys[i]!;
+		if (key.length < QUOTE_KEY) return;
+		const later = (starts.get(key.slice(0, QUOTE_KEY)) ?? []).filter((j) => j > i).slice(0, 50);
+		if (later.some((j) => keys[j]!.length > key.length && keys[j]!.startsWith(key))) block.kind = 'quote';
+	});
+}
+
+function buildBlocks(lines: RoledLine[]): Block[] {
+	const body = lines.filter((line) => line.role === 'body');
+	// Indentation marks a caption only where most of the body is not indented.
+	const captionsMarked = body.filter((line) => line.indented).length * 2 < body.length;
+	const blocks: Block[] = body.map((line) => ({
+		kind: captionsMarked && line.indented ? 'caption' : 'paragraph',
+		text: line.text,
+	}));
+	const lead = blocks.find((block) => block.kind === 'paragraph');
+	if (lead) lead.kind = 'lead';
+	markQuotes(blocks);
+	return blocks;
+}
+
+function textOf(lines: RoledLine[], role: Role): string[] {
+	return lines.filter((line) => line.role === role).map((line) => line.text);
+}
+
+function publishedFrom(dateline: string | undefined, meta: Meta): string | null {
+	const fromLine = dateline ? findDate(dateline)?.iso : undefined;
+	return fromLine ?? (meta.date ? parseCompactDate(meta.date) ?? null : null);
+}
+
+export type ParseOptions = {id: string; source: string};
+
+export function parseArticle(text: string, {id, source}: ParseOptions): Article {
+	const {lines, meta} = segmentPage(text);
+	const dateline = textOf(lines, 'dateline')[0];
+	const kicker = textOf(lines, 'kicker')[0];
+	const article: Article = {
+		id,
+		source,
+		kicker: kicker ? kicker.replace(/\s*:$/, '') : null,
+		title: textOf(lines, 'title')[0] ?? '',
+		dateline: dateline ?? null,
+		published: publishedFrom(dateline, meta),
+		blocks: buildBlocks(lines),
+		related: parseRelated(textOf(lines, 'related')),
+		comments: textOf(lines, 'comment').map(parseComment),
+	};
+	if (meta.url) article.url = meta.url;
+	return article;
+}
+
+// Enough of the page to hold its headline: listing a dataset reads only this much of each page.
+const HEAD_CHARACTERS = 16_384;
+
+export function parseHeadline(text: string): Headline {
+	const head = text.length > HEAD_CHARACTERS ? text.slice(0, text.lastIndexOf('\n', HEAD_CHARACTERS) + 1 || HEAD_CHARACTERS) : text;
+	const {lines, meta} = segmentPage(head);
+	const title = lines.find((line) => line.role === 'title')?.text ?? '';
+	const dateline = lines.find((line) => line.role === 'dateline')?.text;
+	return {title, published: publishedFrom(dateline, meta)};
+}

@@ -1,0 +1,117 @@
+// The commands behind the CLI: list, show, and reading a whole dataset. They write to the streams
+// they are given, so tests can run them without a process.
+import {statSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {DatasetError, findEntry, loadDataset, openArticle, type Dataset} from './dataset/load';
+import {renderPlain} from './render/plain';
+import {renderArticleJson} from './render/json';
+import {renderListJson, renderListLine} from './render/list';
+import type {Article} from './article/types';
+
+export class UsageError extends Error {}
+
+export type Flags = {json: boolean; width?: number; data?: string; color: boolean};
+
+export type Io = {
+	bundledData: string;
+	stdout: NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
+	stderr: NodeJS.WritableStream;
+	env: NodeJS.ProcessEnv;
+	pathExists: (path: string) => boolean;
+	/** Opens the interactive reader; absent where there is no terminal. */
+	openReader?: (dataset: Dataset) => Promise<void>;
+};
+
+function useColor(flags: Flags, io: Io): boolean {
+	const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+	return flags.color && !noColor && io.stdout.isTTY === true;
+}
+
+function outputWidth(flags: Flags, io: Io): number {
+	if (flags.width !== undefined) return flags.width;
+	return io.stdout.isTTY ? io.stdout.columns ?? 80 : Number.POSITIVE_INFINITY;
+}
+
+function warner(io: Io) {
+	return (message: string) => io.stderr.write(`docbao: warning: ${message}\n`);
+}
+
+function formatArticle(article: Article, flags: Flags, io: Io): string {
+	return flags.json ? renderArticleJson(article) : renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags, io)});
+}
+
+async function list(path: string, flags: Flags, io: Io): Promise<void> {
+	const dataset = await loadDataset(path, {warn: warner(io)});
+	const lines = dataset.entries.map((entry) => (flags.json ? renderListJson(entry) : renderListLine(entry)));
+	if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
+}
+
+function isFile(path: string): boolean {
+	try {
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
+}
+
+async function show(target: string, flags: Flags, io: Io): Promise<void> {
+	const warn = warner(io);
+	let article: Article;
+	if (target === '-' || isFile(target)) {
+		const page = await loadDataset(target, {warn});
+		const linkTo = flags.data ?? (target === '-' ? undefined : dirname(target));
+		const titles = linkTo ? (await loadDataset(linkTo, {warn})).titles : new Map<string, string>();
+		article = openArticle(page.entries[0]!, titles);
+	} else {
+		if (io.pathExists(target)) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
+		const path = flags.data ?? io.bundledData;
+		const dataset = await loadDataset(path, {warn});
+		const entry = findEntry(dataset, target);
+		if (!entry) throw new DatasetError(`no article with id ${target} in ${path}`);
+		article = openArticle(entry, dataset.titles);
+	}
+	io.stdout.write(formatArticle(article, flags, io) + '\n');
+}
+
+const ARTICLE_SEPARATOR = '\n---\n\n';
+
+async function read(path: string, flags: Flags, io: Io): Promise<void> {
+	const dataset = await loadDataset(path, {warn: warner(io)});
+	if (io.openReader) return io.openReader(dataset);
+	for (const [index, entry] of dataset.entries.entries()) {
+		let text: string;
+		try {
+			text = formatArticle(openArticle(entry, dataset.titles), flags, io);
+		} catch (error) {
+			if (!(error instanceof DatasetError)) throw error;
+			warner(io)(error.message);
+			continue;
+		}
+		io.stdout.write((index > 0 ? ARTICLE_SEPARATOR : '') + text + '\n');
+	}
+}
+
+function expectArguments(rest: string[], most: number, command: string): void {
+	if (rest.length > most) throw new UsageError(`too many arguments for ${command}: ${rest.slice(most).join(' ')}`);
+}
+
+export async function run(input: string[], flags: Flags, io: Io): Promise<void> {
+	if (flags.width !== undefined && !(Number.isInteger(flags.width) && flags.width >= 1)) {
+		throw new UsageError('--width takes a whole number of columns, 1 or more');
+	}
+	const [first, ...rest] = input;
+	if (first === 'list') {
+		expectArguments(rest, 1, 'list');
+		return list(rest[0] ?? io.bundledData, flags, io);
+	}
+	if (first === 'show') {
+		expectArguments(rest, 1, 'show');
+		if (rest[0] === undefined) throw new UsageError('show needs an article id, a file or -');
+		return show(rest[0], flags, io);
+	}
+	if (first === undefined || first === '-' || io.pathExists(first)) {
+		expectArguments(rest, 0, 'docbao');
+		return read(first ?? io.bundledData, flags, io);
+	}
+	throw new UsageError(`${first} is neither a command (list, show) nor a file or folder`);
+}

@@ -1,0 +1,88 @@
+// An article as lines for a given width, each line tagged with its style. The plain-text output
+// and the reader's panes both draw from these lines; styling is applied after wrapping, so widths
+// are measured on the bare text. Page text is sanitised here, once, before anything is measured.
+import type {Article, Block, Comment, RelatedStory} from '../article/types';
+import {sanitizeForTerminal} from '../text/sanitize';
+import {wrapText} from '../text/wrap';
+
+export type LineStyle =
+	| 'title'
+	| 'kicker'
+	| 'date'
+	| 'lead'
+	| 'paragraph'
+	| 'caption'
+	| 'quote'
+	| 'heading'
+	| 'story'
+	| 'summary'
+	| 'comment-head'
+	| 'comment'
+	| 'blank';
+
+export type StyledLine = {text: string; style: LineStyle; /** Index of the block the line belongs to, for body lines. */ block?: number};
+
+const BLANK: StyledLine = {text: '', style: 'blank'};
+
+function wrapped(text: string, width: number, style: LineStyle, indent = '', block?: number): StyledLine[] {
+	const inner = Number.isFinite(width) ? Math.max(1, width - indent.length) : width;
+	return wrapText(sanitizeForTerminal(text), inner).map((line) => ({text: indent + line, style, block}));
+}
+
+export function formatDate(article: Pick<Article, 'dateline' | 'published'>): string | null {
+	return article.dateline ?? article.published;
+}
+
+export function headerLines(article: Article, width: number): StyledLine[] {
+	const lines = wrapped(article.title || '(untitled)', width, 'title');
+	if (article.kicker) lines.push(...wrapped(article.kicker, width, 'kicker'));
+	const date = formatDate(article);
+	if (date) lines.push(...wrapped(date, width, 'date'));
+	return lines;
+}
+
+const QUOTE_INDENT = '    ';
+
+export function blockLines(block: Block, width: number, index?: number): StyledLine[] {
+	if (block.kind === 'quote') return wrapped(block.text, width, 'quote', QUOTE_INDENT, index);
+	return wrapped(block.text, width, block.kind === 'lead' ? 'lead' : block.kind, '', index);
+}
+
+export function bodyLines(blocks: Block[], width: number): StyledLine[] {
+	const lines: StyledLine[] = [];
+	blocks.forEach((block, index) => {
+		if (index > 0) lines.push(BLANK);
+		lines.push(...blockLines(block, width, index));
+	});
+	return lines;
+}
+
+export function storyLines(story: RelatedStory, width: number, withSummary: boolean): StyledLine[] {
+	const region = story.region ? `[${story.region}] ` : '';
+	const lines = wrapped(region + story.title, width, 'story');
+	if (withSummary && story.summary) lines.push(...wrapped(story.summary, width, 'summary', '  '));
+	return lines;
+}
+
+export function commentHeader(comment: Comment): string {
+	const who = [comment.author ?? 'Anonymous', comment.contact ? `(${comment.contact})` : ''].filter(Boolean).join(' ');
+	return comment.topic ? `${who} on “${comment.topic}”` : who;
+}
+
+export function commentLines(comment: Comment, width: number): StyledLine[] {
+	return [...wrapped(commentHeader(comment), width, 'comment-head'), ...wrapped(comment.text, width, 'comment', '  ')];
+}
+
+/** The whole article as `show` prints it: header, body, then the Related and Comments sections. */
+export function articleLines(article: Article, width: number): StyledLine[] {
+	const lines = [...headerLines(article, width), BLANK, ...bodyLines(article.blocks, width)];
+	if (article.related.length > 0) {
+		lines.push(BLANK, {text: 'Related', style: 'heading'});
+		for (const story of article.related) lines.push(BLANK, ...storyLines(story, width, true));
+	}
+	if (article.comments.length > 0) {
+		lines.push(BLANK, {text: 'Comments', style: 'heading'});
+		for (const comment of article.comments) lines.push(BLANK, ...commentLines(comment, width));
+	}
+	return lines;
+}

@@ -18,5 +18,6 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Some bundled CommonJS calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+	minify: !process.env.DOCBAO_NO_MINIFY,
 	logLevel: 'warning',
 });

@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {run, UsageError} from './commands';
 import {DatasetError} from './dataset/load';
+import packageJson from '../package.json' with {type: 'json'};
 
 const help = `
   Usage
@@ -32,6 +33,8 @@ const help = `
 
 const cli = meow(help, {
 	importMeta: import.meta,
+	// Given here, the package data is not searched for on disk at each start.
+	pkg: {name: packageJson.name, version: packageJson.version},
 	allowUnknownFlags: false,
 	flags: {
 		json: {type: 'boolean', default: false},

@@ -22,8 +22,9 @@ const COMMENT_HEADINGS = new Set(
 
 /** The section a heading line opens, if it is one. */
 export function sectionHeading(line: string): Section | undefined {
-	// `+ xem thêm` is a button, not the `Xem thêm` heading.
-	if (line.length > 40 || /^[^\p{L}]/u.test(line)) return undefined;
+	// `+ xem thêm` is a button, not the `Xem thêm` heading. Headings are a few words at most, which
+	// spares folding every line of the page.
+	if (line.length > 40 || /^[^\p{L}]/u.test(line) || line.split(' ', 6).length > 5) return undefined;
 	const key = foldKey(line.replace(/\(\d+\)$/, ''));
 	if (RELATED_HEADINGS.has(key)) return 'related';
 	if (COMMENT_HEADINGS.has(key)) return 'comments';
@@ -39,7 +40,9 @@ const CHROME_PATTERNS: RegExp[] = [
 	/^(?:xem thêm bình luận|load more comments|show more comments|view more comments)\s*[»›>]?$/iu,
 ];
 
+const CHROME_START = /^[|+»›>hđxlsv]/iu;
+
 export function isChromeLine(line: string): boolean {
-	if (line.length > 80) return false;
+	if (line.length > 80 || !CHROME_START.test(line)) return false;
 	return CHROME_PATTERNS.some((pattern) => pattern.test(line));
 }

@@ -88,9 +88,14 @@ function found(match: RegExpExecArray, parts: Parts | undefined): FoundDate | un
 	return iso ? {iso, index: match.index, length: match[0].length} : undefined;
 }
 
+// Cheap tests that rule a matcher out before its long pattern is tried at every position.
+const HAS_ISO = /\d{4}-\d\d-\d\d/;
+const HAS_NUMERIC = /\d[/.-]\d{1,2}[/.-]\d{4}/;
+const HAS_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 	(line) => {
-		const m = ISO.exec(line);
+		const m = HAS_ISO.test(line) ? ISO.exec(line) : null;
 		if (!m) return undefined;
 		const offset = m[7] ? (m[7] === 'Z' ? '+00:00' : offsetText(m[7][0]!, Number(m[7].slice(1, 3)), Number(m[7].slice(-2)))) : undefined;
 		return found(m, {
@@ -99,7 +104,7 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		});
 	},
 	(line) => {
-		const m = TIME_FIRST.exec(line);
+		const m = HAS_NUMERIC.test(line) ? TIME_FIRST.exec(line) : null;
 		if (!m) return undefined;
 		const offset = zoneOf(m);
 		return found(m, {
@@ -108,7 +113,7 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		});
 	},
 	(line) => {
-		const m = NUMERIC.exec(line);
+		const m = HAS_NUMERIC.test(line) ? NUMERIC.exec(line) : null;
 		if (!m) return undefined;
 		const timed = m[4] !== undefined;
 		const offset = timed ? zoneOf(m) : undefined;
@@ -119,7 +124,7 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		});
 	},
 	(line) => {
-		const m = MONTH_FIRST.exec(line);
+		const m = HAS_MONTH.test(line) ? MONTH_FIRST.exec(line) : null;
 		if (!m) return undefined;
 		const timed = m[4] !== undefined;
 		const offset = timed ? zoneOf(m) : undefined;
@@ -130,7 +135,7 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		});
 	},
 	(line) => {
-		const m = DAY_FIRST.exec(line);
+		const m = HAS_MONTH.test(line) ? DAY_FIRST.exec(line) : null;
 		if (!m) return undefined;
 		const timed = m[4] !== undefined;
 		const offset = timed ? zoneOf(m) : undefined;

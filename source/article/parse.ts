@@ -2,7 +2,6 @@
 // header metadata, kicker, title, dateline, body, related story, comment), and the article is
 // built from the roles. Every line gets a role, so nothing but chrome is dropped.
 import {normalizeText, pageLines, type PageLine} from '../text/normalize';
-import {foldKey} from '../text/fold';
 import {isChromeLine, sectionHeading} from './chrome';
 import {findDate, parseCompactDate} from './dates';
 import {parseRelated} from './related';
@@ -118,27 +117,33 @@ export function segmentPage(text: string): {lines: RoledLine[]; meta: Meta} {
 			roles[i] = section;
 		}
 	}
-	return {lines: lines.map((line, i) => ({...line, role: roles[i] ?? 'masthead'})), meta};
+	const roled = lines as RoledLine[];
+	for (let i = 0; i < roled.length; i++) roled[i]!.role = roles[i] ?? 'masthead';
+	return {lines: roled, meta};
 }
 
 const QUOTE_KEY = 24;
+const endsInDots = (text: string) => text.endsWith('...') || text.endsWith('…');
 
-/** Pull quotes: a paragraph that ends in `...` or `…` and repeats the start of a later paragraph. */
+/**
+ * Pull quotes: a paragraph that ends in `...` or `…` and is the start of a later paragraph, word for
+ * word. Later paragraphs are indexed by their first characters, so a page of many such paragraphs
+ * stays linear.
+ */
 function markQuotes(blocks: Block[]): void {
 	const starts = new Map<string, number[]>();
-	const keys = blocks.map((block) => foldKey(block.text));
-	keys.forEach((key, i) => {
-		const start = key.slice(0, QUOTE_KEY);
-		const list = starts.get(start);
+	blocks.forEach((block, i) => {
+		const key = block.text.slice(0, QUOTE_KEY);
+		const list = starts.get(key);
 		if (list) list.push(i);
-		else starts.set(start, [i]);
+		else starts.set(key, [i]);
 	});
 	blocks.forEach((block, i) => {
-		if (block.kind !== 'paragraph' || !/(?:\.\.\.|…)$/.test(block.text)) return;
-		const key = keys[i]!;
-		if (key.length < QUOTE_KEY) return;
-		const later = (starts.get(key.slice(0, QUOTE_KEY)) ?? []).filter((j) => j > i).slice(0, 50);
-		if (later.some((j) => keys[j]!.length > key.length && keys[j]!.startsWith(key))) block.kind = 'quote';
+		if (block.kind !== 'paragraph' || !endsInDots(block.text)) return;
+		const stem = block.text.slice(0, block.text.endsWith('…') ? -1 : -3).trimEnd();
+		if (stem.length < QUOTE_KEY) return;
+		const later = (starts.get(stem.slice(0, QUOTE_KEY)) ?? []).filter((j) => j > i).slice(0, 50);
+		if (later.some((j) => blocks[j]!.text.length > stem.length && blocks[j]!.text.startsWith(stem))) block.kind = 'quote';
 	});
 }
 
@@ -186,13 +191,47 @@ export function parseArticle(text: string, {id, source}: ParseOptions): Article 
 	return article;
 }
 
-// Enough of the page to hold its headline: listing a dataset reads only this much of each page.
-const HEAD_CHARACTERS = 16_384;
+/**
+ * Title and date from the top of a page, as a listing needs. `head` is the page's first lines;
+ * `whole` says whether it is the whole page. The answer is undefined when the head is too short to
+ * agree with the full parse: no dateline yet, and fewer lines than the full parse looks at.
+ */
+export function headlineFrom(head: string, whole: boolean): Headline | undefined {
+	const {lines, meta} = segmentPage(head);
+	const dateline = lines.find((line) => line.role === 'dateline')?.text;
+	const candidates = lines.filter((line) => line.role !== 'meta' && line.role !== 'chrome').length;
+	if (!whole && dateline === undefined && candidates <= HEAD_WINDOW) return undefined;
+	const title = lines.find((line) => line.role === 'title')?.text ?? '';
+	return {title, published: publishedFrom(dateline, meta)};
+}
+
+/** The offset just past the `count`-th newline, or -1 when the text has fewer lines. */
+export function lineEnd(text: string, count: number): number {
+	let end = -1;
+	for (let i = 0; i < count; i++) {
+		end = text.indexOf('\n', end + 1);
+		if (end === -1) return -1;
+	}
+	return end + 1;
+}
+
+export type Head = {text: string; /** The text is the whole page. */ whole: boolean; /** More lines can be had. */ more: boolean};
+
+/**
+ * Reads ever longer heads, `head(count)` giving the first `count` lines, until the headline is
+ * known; undefined when the lines run out first.
+ */
+export function readHeadline(head: (count: number) => Head): Headline | undefined {
+	for (let count = 8; ; count *= 4) {
+		const {text, whole, more} = head(count);
+		const headline = headlineFrom(text, whole);
+		if (headline || !more) return headline;
+	}
+}
 
 export function parseHeadline(text: string): Headline {
-	const head = text.length > HEAD_CHARACTERS ? text.slice(0, text.lastIndexOf('\n', HEAD_CHARACTERS) + 1 || HEAD_CHARACTERS) : text;
-	const {lines, meta} = segmentPage(head);
-	const title = lines.find((line) => line.role === 'title')?.text ?? '';
-	const dateline = lines.find((line) => line.role === 'dateline')?.text;
-	return {title, published: publishedFrom(dateline, meta)};
+	return readHeadline((count) => {
+		const end = lineEnd(text, count);
+		return end === -1 ? {text, whole: true, more: false} : {text: text.slice(0, end), whole: false, more: true};
+	})!;
 }

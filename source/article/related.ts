@@ -5,7 +5,7 @@ import type {RelatedStory} from './types';
 const SENTENCE_END = /[.!?…:;)"”’»]$/u;
 
 function looksLikeSummary(line: string): boolean {
-	return SENTENCE_END.test(line) || line.split(' ').length > 24;
+	return SENTENCE_END.test(line) || line.split(' ', 26).length > 24;
 }
 
 const TAG_WORD = /^[\p{Lu}][\p{Lu}.\-]*$/u;
@@ -13,12 +13,13 @@ const CAPITALISED = /^[\p{Lu}][\p{Ll}]/u;
 
 /** Splits `ĐBSCL Hiện tại, …` into the region and the summary. */
 export function splitRegion(summary: string): {region: string | null; summary: string} {
-	const words = summary.split(' ');
+	const words = summary.split(' ', 6);
 	let count = 0;
 	while (count < words.length && count < 4 && TAG_WORD.test(words[count]!) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(words[count]!)) count++;
 	const next = words[count];
 	if (count === 0 || next === undefined || !CAPITALISED.test(next)) return {region: null, summary};
-	return {region: words.slice(0, count).join(' '), summary: words.slice(count).join(' ')};
+	const region = words.slice(0, count).join(' ');
+	return {region, summary: summary.slice(region.length + 1)};
 }
 
 export function parseRelated(lines: string[]): RelatedStory[] {

@@ -1,12 +1,12 @@
 // A dataset is a folder of pages, one page file, or standard input. Loading reads each page once
 // and keeps only what a listing needs (id, title, date); an article is parsed in full when opened.
-import {readFileSync, statSync} from 'node:fs';
+import {closeSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
-import {decodeBytes, looksBinary} from '../text/decode';
-import {parseArticle, parseHeadline} from '../article/parse';
+import {decodeBytes, decodeLines, detectEncoding, looksBinary, trimPartialCharacter} from '../text/decode';
+import {parseArticle, parseHeadline, readHeadline} from '../article/parse';
 import {sortTime} from '../article/dates';
 import {foldKey} from '../text/fold';
-import type {Article} from '../article/types';
+import type {Article, Headline} from '../article/types';
 import {listPageFiles, type PageFile} from './walk';
 import {assignIds} from './ids';
 
@@ -25,7 +25,7 @@ export type Dataset = {
 	root: string;
 	entries: Entry[];
 	/** Folded title → article id, for linking related stories. */
-	titles: Map<string, string>;
+	readonly titles: Map<string, string>;
 };
 
 export type LoadOptions = {
@@ -36,8 +36,8 @@ export type LoadOptions = {
 
 export class DatasetError extends Error {}
 
-/** Reads and decodes one page file; throws a DatasetError for an unreadable or binary file. */
-export function readPageText(path: string): string {
+/** Reads one page file; throws a DatasetError for an unreadable or binary file. */
+function readPageBytes(path: string): Uint8Array {
 	let bytes: Uint8Array;
 	try {
 		bytes = readFileSync(path);
@@ -46,16 +46,61 @@ export function readPageText(path: string): string {
 		throw new DatasetError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
 	}
 	if (looksBinary(bytes)) throw new DatasetError(`${path} is a binary file, not a page`);
-	return decodeBytes(bytes);
+	return bytes;
 }
 
-function newestFirst(a: Entry, b: Entry): number {
-	const difference = sortTime(b.published) - sortTime(a.published);
-	if (difference !== 0 && !Number.isNaN(difference)) return difference;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export function readPageText(path: string): string {
+	return decodeBytes(readPageBytes(path));
 }
 
-function indexTitles(entries: Entry[]): Map<string, string> {
+const HEAD_BYTES = 16_384;
+// One buffer serves every head read: its bytes are decoded into strings before the next read.
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+function readHead(path: string): {bytes: Uint8Array; whole: boolean} {
+	let descriptor: number;
+	try {
+		descriptor = openSync(path, 'r');
+	} catch {
+		return {bytes: readPageBytes(path), whole: true};
+	}
+	try {
+		const length = readSync(descriptor, headBuffer, 0, HEAD_BYTES, 0);
+		return {bytes: headBuffer.subarray(0, length), whole: length < HEAD_BYTES};
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+function headlineOfBytes(bytes: Uint8Array, whole: boolean): Headline | undefined {
+	const usable = whole ? bytes : trimPartialCharacter(bytes);
+	const encoding = detectEncoding(usable);
+	return readHeadline((count) => {
+		const lines = decodeLines(usable, count, encoding);
+		return {text: lines.text, whole: lines.whole && whole, more: !lines.whole};
+	});
+}
+
+/**
+ * A listing reads the first 16 KB of each page, which nearly always holds its headline; only a
+ * page whose headline lies further down is read whole. The encoding is judged on what is read.
+ */
+function headlineOfFile(path: string): Headline {
+	const head = readHead(path);
+	if (looksBinary(head.bytes)) throw new DatasetError(`${path} is a binary file, not a page`);
+	return headlineOfBytes(head.bytes, head.whole) ?? headlineOfBytes(readPageBytes(path), true)!;
+}
+
+function sortNewestFirst(entries: Entry[]): Entry[] {
+	const keyed = entries.map((entry) => ({entry, time: sortTime(entry.published)}));
+	keyed.sort((a, b) => {
+		if (a.time !== b.time) return a.time > b.time ? -1 : 1;
+		return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
+	});
+	return keyed.map(({entry}) => entry);
+}
+
+export function indexTitles(entries: Entry[]): Map<string, string> {
 	const titles = new Map<string, string>();
 	for (const entry of entries) {
 		const key = foldKey(entry.title);
@@ -65,8 +110,17 @@ function indexTitles(entries: Entry[]): Map<string, string> {
 }
 
 function finish(root: string, entries: Entry[]): Dataset {
-	entries.sort(newestFirst);
-	return {root, entries, titles: indexTitles(entries)};
+	const sorted = sortNewestFirst(entries);
+	let titles: Map<string, string> | undefined;
+	return {
+		root,
+		entries: sorted,
+		// Only opening an article needs the index; a listing should not pay for folding every title.
+		get titles() {
+			titles ??= indexTitles(sorted);
+			return titles;
+		},
+	};
 }
 
 const YIELD_EVERY_MS = 30;
@@ -78,7 +132,7 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 	for (let i = 0; i < files.length; i++) {
 		const file = files[i]!;
 		try {
-			const {title, published} = parseHeadline(readPageText(file.path));
+			const {title, published} = headlineOfFile(file.path);
 			entries.push({id: ids[i]!, source: file.path, title, published});
 		} catch (error) {
 			if (!(error instanceof DatasetError)) throw error;
@@ -109,8 +163,7 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 		throw new DatasetError(`cannot read ${path}: no such file or folder`);
 	}
 	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, warn), {...options, warn}));
-	const text = readPageText(path);
-	const {title, published} = parseHeadline(text);
+	const {title, published} = headlineOfFile(path);
 	return finish(dirname(resolve(path)), [{id: basename(path).replace(/\.[^.]+$/, ''), source: path, title, published}]);
 }
 

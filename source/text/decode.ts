@@ -2,17 +2,51 @@
 // stray Latin-1 byte is noticed), UTF-16 is recognised by its byte-order mark, and anything that is
 // not valid UTF-8 is read as Windows-1252, which keeps a lone `£` byte a `£` instead of U+FFFD.
 
-const utf8 = new TextDecoder('utf-8', {fatal: true});
+import {isUtf8} from 'node:buffer';
+
 const windows1252 = new TextDecoder('windows-1252');
 
-export function decodeBytes(bytes: Uint8Array): string {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-	try {
-		return utf8.decode(bytes);
-	} catch {
-		return windows1252.decode(bytes);
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export function detectEncoding(bytes: Uint8Array): Encoding {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+export function decodeBytes(bytes: Uint8Array, encoding = detectEncoding(bytes)): string {
+	if (encoding === 'windows-1252') return windows1252.decode(bytes);
+	if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
+	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The bytes without a character cut off at the end, as happens when only a file's head is read. */
+export function trimPartialCharacter(bytes: Uint8Array): Uint8Array {
+	if (bytes[0] === 0xff || bytes[0] === 0xfe) return bytes.subarray(0, bytes.length - (bytes.length % 2));
+	for (let back = 1; back <= 4 && back <= bytes.length; back++) {
+		const byte = bytes[bytes.length - back]!;
+		if ((byte & 0xc0) === 0x80) continue;
+		const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+		return length > back ? bytes.subarray(0, bytes.length - back) : bytes;
 	}
+	return bytes;
+}
+
+/**
+ * The first `count` lines of a page, decoded. Decoding is the costly part of reading a page, and a
+ * listing needs only the top; in the byte-oriented encodings a newline byte is always a newline.
+ */
+export function decodeLines(bytes: Uint8Array, count: number, encoding = detectEncoding(bytes)): {text: string; whole: boolean} {
+	if (encoding === 'utf-8' || encoding === 'windows-1252') {
+		let end = -1;
+		for (let i = 0; i < count; i++) {
+			end = bytes.indexOf(0x0a, end + 1);
+			if (end === -1) break;
+		}
+		if (end !== -1 && end + 1 < bytes.length) return {text: decodeBytes(bytes.subarray(0, end + 1), encoding), whole: false};
+	}
+	return {text: decodeBytes(bytes, encoding), whole: true};
 }
 
 const SAMPLE_BYTES = 8192;

@@ -1,0 +1,47 @@
+// The benchmark: parse throughput, `list` on generated datasets, and `show` against a bare Node
+// start measured in the same run. Targets come from the issues; each line says whether it is met.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArticle} from '../source/article/parse';
+import {writeDataset} from './generate';
+import {format, median, timeCommand} from './measure';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const seed = join(root, 'data', '000_70534d3c3e278d1a.txt');
+const work = mkdtempSync(join(tmpdir(), 'docbao-bench-'));
+
+function report(name: string, value: string, target: string, met: boolean): void {
+	console.log(`${name.padEnd(34)} ${value.padStart(14)}   target ${target.padEnd(12)} ${met ? 'met' : 'MISSED'}`);
+}
+
+try {
+	console.log(`docbao benchmark, Node ${process.version}, ${new Date().toISOString()}\n`);
+	const small = writeDataset(work, 1000, seed);
+	const large = writeDataset(work, 10_000, seed);
+
+	const rounds: number[] = [];
+	for (let round = 0; round < 5; round++) {
+		const started = performance.now();
+		for (const [i, text] of small.texts.entries()) parseArticle(text, {id: String(i), source: 'bench'});
+		rounds.push(performance.now() - started);
+	}
+	const throughput = small.bytes / 1e6 / (median(rounds) / 1000);
+	report('parse throughput', `${format(throughput)} MB/s`, '>= 50 MB/s', throughput >= 50);
+
+	for (const dataset of [small, large]) {
+		const ms = timeCommand(process.execPath, [cli, 'list', dataset.folder], 3);
+		const count = dataset.texts.length;
+		report(`list of ${count.toLocaleString('en')} pages (${format(dataset.bytes / 1e6)} MB)`, `${format(ms, 0)} ms`, count >= 10_000 ? '<= 1000 ms' : '', count < 10_000 || ms <= 1000);
+	}
+
+	const bare = timeCommand(process.execPath, ['-e', ''], 10);
+	const show = timeCommand(process.execPath, [cli, 'show', seed], 10);
+	report('node -e ""', `${format(bare, 0)} ms`, '', true);
+	report('show of the seed', `${format(show, 0)} ms`, '', true);
+	report('show / bare node', `${format(show / bare, 2)}x`, '<= 2.5x', show / bare <= 2.5);
+} finally {
+	rmSync(work, {recursive: true, force: true});
+}

@@ -1,0 +1,83 @@
+// The built CLI in a real pseudo-terminal, with a headless xterm holding the screen, so tests read
+// what a person would see. The CI variable is removed: Ink draws no interactive frames under it.
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import {cliPath} from './pages';
+
+export type TerminalOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
+
+export class TerminalSession {
+	readonly term: xterm.Terminal;
+	readonly output: string[] = [];
+	readonly exited: Promise<{exitCode: number; signal?: number}>;
+	private readonly process: pty.IPty;
+
+	constructor(args: string[], {cols = 120, rows = 36, env = {}, cwd}: TerminalOptions = {}) {
+		this.term = new xterm.Terminal({cols, rows, allowProposedApi: true});
+		const environment: Record<string, string> = {};
+		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...env})) {
+			if (value !== undefined && key !== 'CI') environment[key] = value;
+		}
+		this.process = pty.spawn(process.execPath, [cliPath, ...args], {cols, rows, env: environment, cwd, name: 'xterm-256color'});
+		this.process.onData((data) => {
+			this.output.push(data);
+			this.term.write(data);
+		});
+		this.exited = new Promise((resolve) => this.process.onExit(resolve));
+	}
+
+	get pid(): number {
+		return this.process.pid;
+	}
+
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	screen(): string[] {
+		const buffer = this.term.buffer.active;
+		const rows: string[] = [];
+		for (let y = 0; y < this.term.rows; y++) rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+		return rows;
+	}
+
+	text(): string {
+		return this.screen().join('\n');
+	}
+
+	raw(): string {
+		return this.output.join('');
+	}
+
+	write(keys: string): void {
+		this.process.write(keys);
+	}
+
+	resize(cols: number, rows: number): void {
+		this.term.resize(cols, rows);
+		this.process.resize(cols, rows);
+	}
+
+	kill(signal = 'SIGTERM'): void {
+		this.process.kill(signal);
+	}
+
+	/** Waits until the screen satisfies the check (a string it must contain, or a predicate). */
+	async waitFor(check: string | RegExp | ((text: string) => boolean), timeout = 5000): Promise<void> {
+		const test = typeof check === 'string' ? (t: string) => t.includes(check) : check instanceof RegExp ? (t: string) => check.test(t) : check;
+		const started = Date.now();
+		for (;;) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			await new Promise<void>((resolve) => this.term.write('', resolve));
+			if (test(this.text())) return;
+			if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(check)}; screen:\n${this.text()}`);
+		}
+	}
+
+	/** Waits for the process to end, and for its last output to reach the screen. */
+	async waitForExit(timeout = 5000): Promise<{exitCode: number; signal?: number}> {
+		const result = await Promise.race([
+			this.exited,
+			new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; screen:\n${this.text()}`)), timeout)),
+		]);
+		await new Promise<void>((resolve) => this.term.write('', resolve));
+		return result;
+	}
+}

@@ -5,7 +5,8 @@ import stringWidth from 'string-width';
 
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const CHUNK = 200;
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Created on first use: building a segmenter loads ICU data, which costs a start-up that never wraps.
+let segmenter: Intl.Segmenter | undefined;
 
 export function textWidth(text: string): number {
 	if (PRINTABLE_ASCII.test(text)) return text.length;
@@ -35,6 +36,7 @@ export function* graphemes(text: string): Generator<string> {
 			yield* piece;
 			continue;
 		}
+		segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 		for (const {segment} of segmenter.segment(piece)) yield segment;
 	}
 }

@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {run, UsageError} from './commands';
 import {DatasetError} from './dataset/load';
+import {keyboard} from './ui/keyboard';
 import packageJson from '../package.json' with {type: 'json'};
 
 const help = `
@@ -51,6 +52,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const bundledData = fileURLToPath(new URL('../data', import.meta.url));
 
+/** The reader, when there is a terminal to draw on and to read keys from. Its code loads only then. */
+function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
+	if (!process.stdout.isTTY) return undefined;
+	return async (path) => {
+		const keys = keyboard();
+		if (!keys) return false;
+		const {runReader} = await import('./ui/run');
+		const name = path === bundledData ? 'docbao data' : path === '-' ? 'standard input' : path;
+		await runReader(path, name, keys);
+		return true;
+	};
+}
+
 try {
 	await run(cli.input, cli.flags, {
 		bundledData,
@@ -58,6 +72,7 @@ try {
 		stderr: process.stderr,
 		env: process.env,
 		pathExists: existsSync,
+		openReader: readerOpener(),
 	});
 } catch (error) {
 	if (error instanceof UsageError) {

@@ -2,7 +2,7 @@
 // they are given, so tests can run them without a process.
 import {statSync} from 'node:fs';
 import {dirname} from 'node:path';
-import {DatasetError, findEntry, loadDataset, openArticle, type Dataset} from './dataset/load';
+import {DatasetError, findEntry, loadDataset, openArticle} from './dataset/load';
 import {renderPlain} from './render/plain';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
@@ -18,8 +18,8 @@ export type Io = {
 	stderr: NodeJS.WritableStream;
 	env: NodeJS.ProcessEnv;
 	pathExists: (path: string) => boolean;
-	/** Opens the interactive reader; absent where there is no terminal. */
-	openReader?: (dataset: Dataset) => Promise<void>;
+	/** Runs the interactive reader on PATH; false when there is no terminal to read keys from. */
+	openReader?: (path: string) => Promise<boolean>;
 };
 
 function useColor(flags: Flags, io: Io): boolean {
@@ -76,8 +76,8 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 const ARTICLE_SEPARATOR = '\n---\n\n';
 
 async function read(path: string, flags: Flags, io: Io): Promise<void> {
+	if (io.openReader && !flags.json && (await io.openReader(path))) return;
 	const dataset = await loadDataset(path, {warn: warner(io)});
-	if (io.openReader) return io.openReader(dataset);
 	for (const [index, entry] of dataset.entries.entries()) {
 		let text: string;
 		try {

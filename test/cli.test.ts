@@ -105,6 +105,17 @@ describe('docbao show', () => {
 	});
 });
 
+describe('docbao PATH in a pipe', () => {
+	it('prints every article as show does, newest first, when stdout is not a terminal', () => {
+		const run = runCli([root]);
+		expect(run.status).toBe(0);
+		const articles = run.stdout.split('\n---\n\n');
+		expect(articles).toHaveLength(3);
+		expect(articles[0]!.split('\n')[0]).toBe('Giá cam sành giảm mạnh, nông dân thất thu');
+		expect(articles[1]).toBe(runCli(['show', SEED_ID, '--data', root]).stdout.replace(/\n$/, '') + '\n');
+	});
+});
+
 describe('errors and usage', () => {
 	it('reports an unknown id in one line, status 1', () => {
 		const run = runCli(['show', 'no-such-article']);

@@ -60,8 +60,12 @@ export function bodyLines(blocks: Block[], width: number): StyledLine[] {
 export function storyLines(story: RelatedStory, width: number, withSummary: boolean): StyledLine[] {
 	const region = story.region ? `[${story.region}] ` : '';
 	const lines = wrapped(region + story.title, width, 'story');
-	if (withSummary && story.summary) lines.push(...wrapped(story.summary, width, 'summary', '  '));
+	if (withSummary && story.summary) lines.push(...summaryLines(story, width, '  '));
 	return lines;
+}
+
+export function summaryLines(story: RelatedStory, width: number, indent = ''): StyledLine[] {
+	return story.summary ? wrapped(story.summary, width, 'summary', indent) : [];
 }
 
 export function commentHeader(comment: Comment): string {

@@ -4,7 +4,14 @@ import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {cliPath} from './pages';
 
-export type TerminalOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
+export type TerminalOptions = {
+	cols?: number;
+	rows?: number;
+	env?: Record<string, string | undefined>;
+	cwd?: string;
+	/** A bash command line to run instead of the CLI with `args` (for pipes into the CLI). */
+	shell?: string;
+};
 
 export class TerminalSession {
 	readonly term: xterm.Terminal;
@@ -12,13 +19,14 @@ export class TerminalSession {
 	readonly exited: Promise<{exitCode: number; signal?: number}>;
 	private readonly process: pty.IPty;
 
-	constructor(args: string[], {cols = 120, rows = 36, env = {}, cwd}: TerminalOptions = {}) {
+	constructor(args: string[], {cols = 120, rows = 36, env = {}, cwd, shell}: TerminalOptions = {}) {
 		this.term = new xterm.Terminal({cols, rows, allowProposedApi: true});
 		const environment: Record<string, string> = {};
 		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...env})) {
 			if (value !== undefined && key !== 'CI') environment[key] = value;
 		}
-		this.process = pty.spawn(process.execPath, [cliPath, ...args], {cols, rows, env: environment, cwd, name: 'xterm-256color'});
+		const [file, argv] = shell ? ['bash', ['-c', shell]] : [process.execPath, [cliPath, ...args]];
+		this.process = pty.spawn(file, argv, {cols, rows, env: environment, cwd, name: 'xterm-256color'});
 		this.process.onData((data) => {
 			this.output.push(data);
 			this.term.write(data);
@@ -28,6 +36,11 @@ export class TerminalSession {
 
 	get pid(): number {
 		return this.process.pid;
+	}
+
+	/** Whether the terminal shows its alternate screen (where the reader draws). */
+	get alternate(): boolean {
+		return this.term.buffer.active.type === 'alternate';
 	}
 
 	/** The visible screen, one string per row, trailing spaces trimmed. */

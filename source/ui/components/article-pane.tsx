@@ -1,0 +1,37 @@
+import {Box, Text} from 'ink';
+import {findFolded, foldQuery} from '../../text/fold';
+import type {ArticleView} from '../model';
+import {LineView} from './styled-line';
+
+type Props = {view: ArticleView; query: string; currentMatch: number | null};
+
+/** Only the visible window of the wrapped article is rendered, whatever the article's length. */
+export function ArticlePane({view, query, currentMatch}: Props) {
+	const folded = query ? foldQuery(query) : '';
+	const visible = view.layout.lines.slice(view.top, view.top + view.height);
+	return (
+		<Box flexDirection="column" width={view.width} height={view.height} overflow="hidden">
+			{visible.map((line, index) => {
+				const number = view.top + index;
+				return (
+					<LineView
+						key={number}
+						line={line}
+						highlights={folded ? findFolded(line.text, folded) : undefined}
+						current={number === currentMatch}
+					/>
+				);
+			})}
+		</Box>
+	);
+}
+
+export function PanePlaceholder({width, height, text}: {width: number; height: number; text: string}) {
+	return (
+		<Box width={width} height={height} overflow="hidden">
+			<Text dimColor wrap="truncate-end">
+				{text}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,177 @@
+// The reader's state and the values derived from it. Derived values are memoised pure functions
+// of the state, so components and the reducer compute them once per change.
+import type {Article} from '../article/types';
+import type {Entry} from '../dataset/load';
+import {foldCharacters, foldQuery} from '../text/fold';
+import {articleLayout, anchorTop, commentLayout, type ArticleLayout} from './article-layout';
+import {isWide, layoutPanes, type Panes, type Size} from './panes';
+
+export type Focus = 'article' | 'related' | 'comments';
+
+export type ArticlePlace = {
+	kind: 'article';
+	id: string;
+	/** The top line of the article pane, and the pane width it was counted at. */
+	top: number;
+	width: number;
+	commentTop: number;
+	related: number;
+	focus: Focus;
+};
+
+export type Place = {kind: 'list'} | ArticlePlace;
+
+export type State = {
+	size: Size;
+	loading: {done: number; total: number} | null;
+	datasetName: string;
+	entries: Entry[];
+	articles: ReadonlyMap<string, Article>;
+	failed: ReadonlyMap<string, string>;
+	history: Place[];
+	at: number;
+	list: {selected: number; top: number; filter: string; editing: boolean};
+	search: {query: string; editing: boolean; line: number | null};
+	sidebar: 'auto' | 'shown' | 'hidden';
+	comments: boolean;
+	help: boolean;
+	notice: string | null;
+	quit: boolean;
+};
+
+export function initialState(size: Size, datasetName: string): State {
+	return {
+		size,
+		loading: {done: 0, total: 0},
+		datasetName,
+		entries: [],
+		articles: new Map(),
+		failed: new Map(),
+		history: [{kind: 'list'}],
+		at: 0,
+		list: {selected: 0, top: 0, filter: '', editing: false},
+		search: {query: '', editing: false, line: null},
+		sidebar: 'auto',
+		comments: true,
+		help: false,
+		notice: null,
+		quit: false,
+	};
+}
+
+export const currentPlace = (state: State): Place => state.history[state.at]!;
+
+export function currentArticle(state: State): Article | undefined {
+	const place = currentPlace(state);
+	return place.kind === 'article' ? state.articles.get(place.id) : undefined;
+}
+
+function memoOne<A, R>(compute: (a: A) => R): (a: A) => R {
+	let lastA: A | undefined;
+	let last: R | undefined;
+	let has = false;
+	return (a) => {
+		if (!has || a !== lastA) {
+			last = compute(a);
+			lastA = a;
+			has = true;
+		}
+		return last as R;
+	};
+}
+
+function memoTwo<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
+	let lastA: A | undefined;
+	let lastB: B | undefined;
+	let last: R | undefined;
+	let has = false;
+	return (a, b) => {
+		if (!has || a !== lastA || b !== lastB) {
+			last = compute(a, b);
+			lastA = a;
+			lastB = b;
+			has = true;
+		}
+		return last as R;
+	};
+}
+
+const searchKeys = memoOne((entries: Entry[]) => entries.map((entry) => foldCharacters(`${entry.title} ${entry.id}`)));
+
+const filterEntries = memoTwo((entries: Entry[], filter: string): Entry[] => {
+	const query = foldQuery(filter.trim());
+	if (query === '') return entries;
+	const keys = searchKeys(entries);
+	return entries.filter((_, i) => keys[i]!.includes(query));
+});
+
+export const visibleEntries = (state: State): Entry[] => filterEntries(state.entries, state.list.filter);
+
+export function sidebarShown(state: State): boolean {
+	const article = currentArticle(state);
+	if (!article || article.related.length === 0) return false;
+	return state.sidebar === 'auto' ? isWide(state.size) : state.sidebar === 'shown';
+}
+
+export function panes(state: State): Panes {
+	const article = currentArticle(state);
+	return layoutPanes(state.size, {sidebar: sidebarShown(state), comments: state.comments && (article?.comments.length ?? 0) > 0});
+}
+
+/** The rows the list can show: the frame less its heading and the status line. */
+export function listHeight(state: State): number {
+	const frame = panes(state);
+	return Math.max(1, frame.frame.height - 1 - (frame.statusLine ? 1 : 0));
+}
+
+export function focusOf(state: State): Focus {
+	const place = currentPlace(state);
+	if (place.kind !== 'article') return 'article';
+	const shown = panes(state);
+	if (place.focus === 'related' && shown.sidebar) return 'related';
+	if (place.focus === 'comments' && shown.comments) return 'comments';
+	return shown.article ? 'article' : shown.sidebar ? 'related' : 'article';
+}
+
+export function clamp(value: number, low: number, high: number): number {
+	return Math.max(low, Math.min(high, value));
+}
+
+export type ArticleView = {layout: ArticleLayout; top: number; height: number; width: number};
+
+/** The article pane's layout and its top line at the current width. */
+export function articleView(state: State): ArticleView | undefined {
+	const place = currentPlace(state);
+	const article = currentArticle(state);
+	const pane = panes(state).article;
+	if (place.kind !== 'article' || !article || !pane) return undefined;
+	const layout = articleLayout(article, pane.width);
+	let top = place.top;
+	if (place.width !== pane.width) top = anchorTop(top, articleLayout(article, place.width), layout);
+	return {layout, width: pane.width, height: pane.height, top: clamp(top, 0, Math.max(0, layout.lines.length - pane.height))};
+}
+
+export function commentView(state: State) {
+	const place = currentPlace(state);
+	const article = currentArticle(state);
+	const pane = panes(state).comments;
+	if (place.kind !== 'article' || !article || !pane) return undefined;
+	const layout = commentLayout(article, pane.width);
+	return {layout, height: pane.height, width: pane.width, top: clamp(place.commentTop, 0, Math.max(0, layout.lines.length - pane.height))};
+}
+
+const matchLines = memoTwo((layout: ArticleLayout, query: string): number[] => {
+	const folded = foldQuery(query);
+	if (folded.trim() === '') return [];
+	const lines: number[] = [];
+	layout.lines.forEach((line, i) => {
+		if (line.text !== '' && foldCharacters(line.text).includes(folded)) lines.push(i);
+	});
+	return lines;
+});
+
+/** The lines of the article pane that hold the search query. */
+export function searchMatches(state: State): number[] {
+	const view = articleView(state);
+	return view && !state.search.editing ? matchLines(view.layout, state.search.query) : [];
+}

@@ -1,0 +1,304 @@
+// The reader's reducer: every key press and every event (resize, pages read, article loaded)
+// becomes an action, and the next state is computed here, without Ink, so it can be tested alone.
+import type {Article} from '../article/types';
+import type {Entry} from '../dataset/load';
+import {commandFor, type Command, type KeyFlags} from './keymap';
+import {
+	articleView,
+	clamp,
+	commentView,
+	currentArticle,
+	currentPlace,
+	focusOf,
+	listHeight,
+	panes,
+	searchMatches,
+	sidebarShown,
+	visibleEntries,
+	type ArticlePlace,
+	type Focus,
+	type State,
+} from './model';
+import {isWide, type Size} from './panes';
+
+export type Action =
+	| {type: 'resize'; size: Size}
+	| {type: 'progress'; done: number; total: number}
+	| {type: 'dataset'; entries: Entry[]}
+	| {type: 'article'; article: Article}
+	| {type: 'article-failed'; id: string; message: string}
+	| {type: 'key'; input: string; key: KeyFlags}
+	| {type: 'command'; command: Command}
+	| {type: 'type'; text: string}
+	| {type: 'erase'}
+	| {type: 'confirm'}
+	| {type: 'cancel'}
+	| {type: 'close-help'};
+
+export {initialState, type State} from './model';
+
+function withPlace(state: State, update: Partial<ArticlePlace>): State {
+	const place = currentPlace(state);
+	if (place.kind !== 'article') return state;
+	const history = state.history.slice();
+	history[state.at] = {...place, ...update};
+	return {...state, history};
+}
+
+function articlePlace(id: string): ArticlePlace {
+	return {kind: 'article', id, top: 0, width: 0, commentTop: 0, related: 0, focus: 'article'};
+}
+
+/** Opens an article as a new step in history; what lay ahead of the current step is dropped. */
+function openArticle(state: State, id: string): State {
+	const history = [...state.history.slice(0, state.at + 1), articlePlace(id)];
+	return {...state, history, at: history.length - 1, search: {query: '', editing: false, line: null}};
+}
+
+function keepListSelectionVisible(state: State, selected: number): State {
+	const count = visibleEntries(state).length;
+	const height = listHeight(state);
+	const index = clamp(selected, 0, Math.max(0, count - 1));
+	let top = state.list.top;
+	if (index < top) top = index;
+	if (index >= top + height) top = index - height + 1;
+	top = clamp(top, 0, Math.max(0, count - height));
+	return {...state, list: {...state.list, selected: index, top}};
+}
+
+function scrollAmount(command: Command, height: number): number | 'top' | 'bottom' | undefined {
+	const page = Math.max(1, height - 1);
+	const half = Math.max(1, Math.floor(height / 2));
+	switch (command) {
+		case 'lineDown': return 1;
+		case 'lineUp': return -1;
+		case 'pageDown': return page;
+		case 'pageUp': return -page;
+		case 'halfPageDown': return half;
+		case 'halfPageUp': return -half;
+		case 'top': return 'top';
+		case 'bottom': return 'bottom';
+		default: return undefined;
+	}
+}
+
+function moved(position: number, amount: number | 'top' | 'bottom', last: number): number {
+	if (amount === 'top') return 0;
+	if (amount === 'bottom') return last;
+	return clamp(position + amount, 0, last);
+}
+
+function listCommand(state: State, command: Command): State {
+	const amount = scrollAmount(command, listHeight(state));
+	const entries = visibleEntries(state);
+	if (amount !== undefined) return keepListSelectionVisible(state, moved(state.list.selected, amount, entries.length - 1));
+	switch (command) {
+		case 'open': {
+			const entry = entries[state.list.selected];
+			return entry ? openArticle(state, entry.id) : state;
+		}
+		case 'search':
+			return {...state, list: {...state.list, editing: true}};
+		case 'back':
+			return state.list.filter ? keepListSelectionVisible({...state, list: {...state.list, filter: ''}}, 0) : state;
+		default:
+			return state;
+	}
+}
+
+const PANES: Focus[] = ['article', 'related', 'comments'];
+
+function cycleFocus(state: State, step: 1 | -1): State {
+	const shown = panes(state);
+	const available = PANES.filter((pane) => (pane === 'article' ? shown.article : pane === 'related' ? shown.sidebar : shown.comments));
+	if (available.length === 0) return state;
+	const index = available.indexOf(focusOf(state));
+	return withPlace(state, {focus: available[(index + step + available.length) % available.length]!});
+}
+
+function scrollArticle(state: State, amount: number | 'top' | 'bottom'): State {
+	const view = articleView(state);
+	if (!view) return state;
+	const last = Math.max(0, view.layout.lines.length - view.height);
+	return withPlace(state, {top: moved(view.top, amount, last), width: view.width});
+}
+
+function jumpToMatch(state: State, step: 1 | -1): State {
+	const view = articleView(state);
+	const matches = searchMatches(state);
+	if (!view || matches.length === 0) return {...state, notice: state.search.query ? `no match for “${state.search.query}”` : 'press / to search'};
+	const from = state.search.line ?? (step === 1 ? view.top - 1 : view.top + view.height);
+	const next = step === 1 ? matches.find((line) => line > from) ?? matches[0]! : matches.findLast((line) => line < from) ?? matches.at(-1)!;
+	const visible = next >= view.top && next < view.top + view.height;
+	const top = visible ? view.top : Math.max(0, next - Math.floor(view.height / 3));
+	const last = Math.max(0, view.layout.lines.length - view.height);
+	return withPlace({...state, search: {...state.search, line: next}}, {top: Math.min(top, last), width: view.width});
+}
+
+function openRelated(state: State): State {
+	const article = currentArticle(state);
+	const place = currentPlace(state);
+	if (!article || place.kind !== 'article') return state;
+	const story = article.related[place.related];
+	if (!story) return state;
+	if (story.id && state.entries.some((entry) => entry.id === story.id)) return openArticle(state, story.id);
+	return {...state, notice: 'not in this dataset: its summary is shown below the list'};
+}
+
+function stepArticle(state: State, step: 1 | -1): State {
+	const place = currentPlace(state);
+	const entries = visibleEntries(state);
+	if (place.kind !== 'article') return state;
+	const index = entries.findIndex((entry) => entry.id === place.id);
+	const next = entries[index + step];
+	if (!next) return {...state, notice: step === 1 ? 'this is the last article of the list' : 'this is the first article of the list'};
+	const history = state.history.slice();
+	history[state.at] = articlePlace(next.id);
+	const selected = keepListSelectionVisible(state, index + step);
+	return {...selected, history, search: {query: '', editing: false, line: null}};
+}
+
+function articleCommand(state: State, command: Command): State {
+	const place = currentPlace(state) as ArticlePlace;
+	const focus = focusOf(state);
+	const amount = scrollAmount(command, focus === 'comments' ? panes(state).comments?.height ?? 1 : articleView(state)?.height ?? panes(state).sidebar?.height ?? 1);
+	if (amount !== undefined) {
+		if (focus === 'related') {
+			const count = currentArticle(state)?.related.length ?? 0;
+			const step = typeof amount === 'number' ? Math.sign(amount) * Math.max(1, Math.round(Math.abs(amount) / 3)) : amount;
+			return withPlace(state, {related: moved(place.related, step, Math.max(0, count - 1))});
+		}
+		if (focus === 'comments') {
+			const view = commentView(state);
+			if (!view) return state;
+			return withPlace(state, {commentTop: moved(view.top, amount, Math.max(0, view.layout.lines.length - view.height))});
+		}
+		return scrollArticle(state, amount);
+	}
+	switch (command) {
+		case 'nextPane': return cycleFocus(state, 1);
+		case 'previousPane': return cycleFocus(state, -1);
+		case 'open': return focus === 'related' ? openRelated(state) : state;
+		case 'search': return {...state, search: {query: '', editing: true, line: null}};
+		case 'nextMatch': return jumpToMatch(state, 1);
+		case 'previousMatch': return jumpToMatch(state, -1);
+		case 'previousArticle': return stepArticle(state, -1);
+		case 'nextArticle': return stepArticle(state, 1);
+		case 'toggleComments': return {...state, comments: !state.comments};
+		case 'toggleSidebar': {
+			const shown = sidebarShown(state);
+			const next = {...state, sidebar: shown ? 'hidden' : 'shown'} as State;
+			// Showing the sidebar where it takes the article's place hands it the focus.
+			return !shown && !isWide(state.size) ? withPlace(next, {focus: 'related'}) : next;
+		}
+		default: return state;
+	}
+}
+
+function command(state: State, name: Command): State {
+	const cleared = state.notice ? {...state, notice: null} : state;
+	switch (name) {
+		case 'quit': return {...cleared, quit: true};
+		case 'help': return {...cleared, help: true};
+		case 'back':
+			if (currentPlace(cleared).kind === 'list') return listCommand(cleared, name);
+			return cleared.at > 0 ? {...cleared, at: cleared.at - 1, search: {query: '', editing: false, line: null}} : {...cleared, notice: 'nothing before this page'};
+		case 'forward':
+			return cleared.at < cleared.history.length - 1 ? {...cleared, at: cleared.at + 1} : {...cleared, notice: 'nothing after this page'};
+		default:
+			return currentPlace(cleared).kind === 'list' ? listCommand(cleared, name) : articleCommand(cleared, name);
+	}
+}
+
+function editText(state: State, edit: (text: string) => string): State {
+	if (state.list.editing && currentPlace(state).kind === 'list') {
+		return keepListSelectionVisible({...state, list: {...state.list, filter: edit(state.list.filter)}}, 0);
+	}
+	if (state.search.editing) return {...state, search: {...state.search, query: edit(state.search.query)}};
+	return state;
+}
+
+function datasetLoaded(state: State, entries: Entry[]): State {
+	const loaded = {...state, entries, loading: null};
+	// A dataset of one article opens it directly, with nothing before it in history.
+	return entries.length === 1 ? {...loaded, history: [articlePlace(entries[0]!.id)], at: 0} : loaded;
+}
+
+export function reducer(state: State, action: Action): State {
+	switch (action.type) {
+		case 'resize': {
+			const resized = {...state, size: action.size};
+			return currentPlace(resized).kind === 'list' ? keepListSelectionVisible(resized, resized.list.selected) : resized;
+		}
+		case 'progress': return {...state, loading: {done: action.done, total: action.total}};
+		case 'dataset': return datasetLoaded(state, action.entries);
+		case 'article': return {...state, articles: new Map(state.articles).set(action.article.id, action.article)};
+		case 'article-failed': return {...state, failed: new Map(state.failed).set(action.id, action.message)};
+		case 'command': return command(state, action.command);
+		case 'type': return editText(state, (text) => text + action.text);
+		case 'erase': return editText(state, (text) => Array.from(text).slice(0, -1).join(''));
+		case 'confirm':
+			if (state.list.editing && currentPlace(state).kind === 'list') return listCommand({...state, list: {...state.list, editing: false}}, 'open');
+			if (state.search.editing) return jumpToMatch({...state, search: {...state.search, editing: false, line: null}}, 1);
+			return state;
+		case 'cancel':
+			if (state.list.editing) return keepListSelectionVisible({...state, list: {...state.list, filter: '', editing: false}}, 0);
+			if (state.search.editing) return {...state, search: {query: '', editing: false, line: null}};
+			return state;
+		case 'close-help': return {...state, help: false};
+		case 'key': return pressKey(state, action.input, action.key);
+	}
+}
+
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]$/u;
+
+// Control characters that arrive inside a chunk of typed text, as the keys they stand for.
+const CONTROL_KEYS: Record<string, KeyFlags> = {
+	'\r': {return: true},
+	'\n': {return: true},
+	'\t': {tab: true},
+	'\u007f': {delete: true},
+	'\b': {backspace: true},
+};
+
+/**
+ * One key press, or several keys that arrived in one chunk ("jjj", "j\r"): each character is
+ * handled in turn against the state the previous one left, so `/abc⏎` searches for "abc".
+ */
+function pressKey(state: State, input: string, key: KeyFlags): State {
+	const special = key.return || key.escape || key.tab || key.backspace || key.delete || key.upArrow || key.downArrow
+		|| key.pageUp || key.pageDown || key.home || key.end || key.leftArrow || key.rightArrow || key.ctrl || key.meta;
+	if (special || input.length <= 1) return pressOne(state, input, key);
+	let next = state;
+	for (const character of input) {
+		if (character === '\u0003') next = pressOne(next, 'c', {ctrl: true});
+		else if (CONTROL_KEYS[character]) next = pressOne(next, '', CONTROL_KEYS[character]);
+		else next = pressOne(next, character, {});
+	}
+	return next;
+}
+
+function pressOne(state: State, input: string, key: KeyFlags): State {
+	if (key.ctrl && input === 'c') return {...state, quit: true};
+	if (state.help) return {...state, help: false};
+	if (isEditing(state)) {
+		if (key.return) return reducer(state, {type: 'confirm'});
+		if (key.escape) return reducer(state, {type: 'cancel'});
+		if (key.backspace || key.delete) return reducer(state, {type: 'erase'});
+		if (!key.ctrl && !key.meta && PRINTABLE.test(input)) return reducer(state, {type: 'type', text: input});
+		return state;
+	}
+	const name = commandFor(input, key);
+	return name ? command(state, name) : state;
+}
+
+export function isEditing(state: State): boolean {
+	return (state.list.editing && currentPlace(state).kind === 'list') || state.search.editing;
+}
+
+/** The article the reader needs read from disk next, if any. */
+export function pendingArticle(state: State): string | undefined {
+	const place = currentPlace(state);
+	if (place.kind !== 'article' || state.articles.has(place.id) || state.failed.has(place.id)) return undefined;
+	return place.id;
+}

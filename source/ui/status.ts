@@ -1,0 +1,35 @@
+// The status line's text for a state: where the reader is, and the keys that matter there.
+import {keyLabels, type Command} from './keymap';
+import {articleView, currentPlace, focusOf, searchMatches, visibleEntries, type State} from './model';
+
+const hint = (command: Command, what: string) => `${keyLabels(command)[0]} ${what}`;
+
+export function statusText(state: State): {left: string; right: string} {
+	const place = currentPlace(state);
+	if (place.kind === 'list') {
+		const count = visibleEntries(state).length;
+		const left = ` ${count === 0 ? 0 : state.list.selected + 1}/${count} `;
+		if (state.list.editing) return {left, right: state.notice ?? 'type to filter · Enter open · Esc clear'};
+		return {left, right: state.notice ?? [hint('open', 'open'), hint('search', 'filter'), hint('help', 'help'), hint('quit', 'quit')].join(' · ')};
+	}
+	const view = articleView(state);
+	let left = ' ';
+	if (view) {
+		const total = view.layout.lines.length;
+		const bottom = Math.min(total, view.top + view.height);
+		const percent = total <= view.height ? 100 : Math.round((view.top / (total - view.height)) * 100);
+		left = ` ${bottom}/${total} ${percent}%`;
+	}
+	left += ` · ${focusOf(state)} `;
+	if (state.search.editing) return {left, right: `/${state.search.query}▏ Enter find · Esc cancel`};
+	const matches = searchMatches(state);
+	if (state.search.query && !state.notice) {
+		const index = state.search.line === null ? 0 : matches.indexOf(state.search.line) + 1;
+		const found = matches.length === 0 ? `no match for “${state.search.query}”` : `“${state.search.query}” ${index}/${matches.length}`;
+		return {left, right: `${found} · n next · N previous`};
+	}
+	return {
+		left,
+		right: state.notice ?? [hint('nextPane', 'pane'), hint('back', 'back'), hint('search', 'search'), hint('help', 'help'), hint('quit', 'quit')].join(' · '),
+	};
+}

@@ -1,0 +1,9 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		// Terminal tests start the real CLI; on a busy two-core machine a start can take a second or two.
+		testTimeout: 20_000,
+	},
+});

@@ -48,7 +48,7 @@ export function makePage(index: number, words: string[], random: () => number, t
 	].join('\n\n');
 }
 
-/** Writes `count` pages into a new folder under `parent` and returns the folder and its size. */
+/** Writes `count` pages into a new folder under `parent` and returns the folder, its size and the pages. */
 export function writeDataset(parent: string, count: number, seedPath: string): {folder: string; bytes: number; texts: string[]} {
 	const folder = join(parent, `pages-${count}`);
 	mkdirSync(folder, {recursive: true});

@@ -2,6 +2,8 @@
 // The reader (Ink, React) is split into its own chunk, loaded only when the app opens.
 import {build} from 'esbuild';
 import {readFileSync, rmSync} from 'node:fs';
+import {sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 // meow evaluates its package.json normaliser (and the SPDX licence tables, sorted with the ICU
 // collator) when it is imported, though it only calls it when asked for the package data, which
@@ -21,6 +23,34 @@ const deferMeowNormaliser = {
 };
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+// Ink and its helpers measure every line of every frame with string-width, which is slow on
+// non-ASCII text; they get the counting fast path of source/text/ink-string-width.ts instead.
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, ({importer}) =>
+			importer.includes(`${sep}node_modules${sep}`) ? {path: fileURLToPath(new URL('../source/text/ink-string-width.ts', import.meta.url))} : undefined,
+		);
+	},
+};
+
+// Ink turns every line of every frame into styled characters, in caches that live for one frame
+// only. Scrolling redraws mostly the same lines, so the caches are kept across frames (bounded),
+// which halves the cost of a frame. The build fails if Ink's code changes under the patch.
+const keepInkOutputCaches = {
+	name: 'keep-ink-output-caches',
+	setup(build) {
+		build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, ({path}) => {
+			const source = readFileSync(path, 'utf8');
+			const perFrame = '    caches = new OutputCaches();';
+			const classStart = 'export default class Output {';
+			if (!source.includes(perFrame) || !source.includes(classStart)) throw new Error('ink changed: revisit keep-ink-output-caches in scripts/build.mjs');
+			const shared = 'let sharedCaches;\nconst keptCaches = () => {\n    if (!sharedCaches || sharedCaches.styledChars.size > 1000) sharedCaches = new OutputCaches();\n    return sharedCaches;\n};\n';
+			return {contents: source.replace(classStart, shared + classStart).replace(perFrame, '    caches = keptCaches();'), loader: 'js'};
+		});
+	},
+};
+
 await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
@@ -32,10 +62,12 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink imports react-devtools-core only for its dev tools; it is not installed.
 	alias: {'react-devtools-core': './scripts/empty.js'},
-	define: {'process.env.NODE_ENV': '"production"'},
+	// yoga-layout's loader asks whether `fetch` exists before it compiles its inlined WebAssembly,
+	// and merely asking makes Node load its fetch implementation (about 8 ms). Nothing here fetches.
+	define: {'process.env.NODE_ENV': '"production"', fetch: 'undefined'},
 	// Some bundled CommonJS calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	minify: !process.env.DOCBAO_NO_MINIFY,
-	plugins: [deferMeowNormaliser],
+	plugins: [deferMeowNormaliser, fastStringWidth, keepInkOutputCaches],
 	logLevel: 'warning',
 });

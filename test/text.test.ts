@@ -101,3 +101,21 @@ describe('decoding and cleaning', () => {
 		expect(foldKey('Đồng Tháp')).toBe('dong thap');
 	});
 });
+
+describe('textWidth', () => {
+	it('agrees with string-width on every character of the scripts it counts itself', () => {
+		const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0x52f], [0x1e00, 0x1eff], [0x2010, 0x205e]];
+		for (const [from, to] of ranges) {
+			for (let code = from; code <= to; code++) {
+				const character = String.fromCodePoint(code);
+				expect(textWidth(`a${character}`), `U+${code.toString(16)}`).toBe(stringWidth(`a${character}`));
+			}
+		}
+	});
+
+	it('agrees with string-width on mixed text', () => {
+		for (const text of ['Quảng Nam', 'Hoa\u0300', 'Россия', 'Ελλάδα', '中文 text', '😀 ok', 'a\u200bb', 'soft\u00adhyphen', '한국어']) {
+			expect(textWidth(text), text).toBe(stringWidth(text));
+		}
+	});
+});

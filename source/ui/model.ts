@@ -11,7 +11,7 @@ export type Focus = 'article' | 'related' | 'comments';
 export type ArticlePlace = {
 	kind: 'article';
 	id: string;
-	/** The top line of the article pane, and the pane width it was counted at. */
+	/** The top line of the article pane, and the pane width it was counted at (0 before any scrolling). */
 	top: number;
 	width: number;
 	commentTop: number;
@@ -147,7 +147,8 @@ export function articleView(state: State): ArticleView | undefined {
 	if (place.kind !== 'article' || !article || !pane) return undefined;
 	const layout = articleLayout(article, pane.width);
 	let top = place.top;
-	if (place.width !== pane.width) top = anchorTop(top, articleLayout(article, place.width), layout);
+	// A width of 0 means the place has not been scrolled yet, so there is nothing to carry over.
+	if (place.width !== 0 && place.width !== pane.width) top = anchorTop(top, articleLayout(article, place.width), layout);
 	return {layout, width: pane.width, height: pane.height, top: clamp(top, 0, Math.max(0, layout.lines.length - pane.height))};
 }
 

@@ -1,21 +1,23 @@
 import {useApp} from 'ink';
-import {useCallback, useEffect, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {App} from './components/app';
-import {useDataset} from './hooks/use-dataset';
+import {readingReducer, startingState, useDatasetProgress} from './hooks/use-dataset';
 import {useReaderInput} from './hooks/use-reader-input';
 import {terminalSize, useTerminalResize} from './hooks/use-terminal-size';
+import type {DatasetLoader} from './loader';
 import type {Size} from './panes';
-import {initialState, pendingArticle, reducer} from './state';
+import {initialState} from './state';
 
-type Props = {path: string; name: string; stdout: NodeJS.WriteStream; warn: (message: string) => void};
+type Props = {loader: DatasetLoader; name: string; stdout: NodeJS.WriteStream};
 
 /** The reader: state, input, terminal size and loading wired together around the render-only App. */
-export function Reader({path, name, stdout, warn}: Props) {
-	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(terminalSize(stdout), name));
+export function Reader({loader, name, stdout}: Props) {
+	const reduce = useMemo(() => readingReducer(loader), [loader]);
+	const [state, dispatch] = useReducer(reduce, undefined, () => startingState(initialState(terminalSize(stdout), name), loader));
 	const onResize = useCallback((size: Size) => dispatch({type: 'resize', size}), []);
 	useTerminalResize(stdout, onResize);
 	useReaderInput(dispatch);
-	useDataset(path, pendingArticle(state), dispatch, warn);
+	useDatasetProgress(loader, dispatch);
 	const {exit} = useApp();
 	useEffect(() => {
 		if (state.quit) exit();

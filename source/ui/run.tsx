@@ -2,7 +2,12 @@
 // (q, Ctrl+C, SIGTERM, SIGHUP, an uncaught error) puts the screen, the cursor and the keyboard mode
 // back as they were.
 import {render} from 'ink';
+import {startLoading} from './loader';
 import {Reader} from './reader';
+
+// How long the first frame may wait for the dataset: a small one is then drawn ready, at once;
+// a larger one shows its progress from this moment on.
+const READY_WITHIN_MS = 60;
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -20,8 +25,10 @@ export async function runReader(path: string, name: string, keys: NodeJS.ReadStr
 		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 	};
 
+	const loader = startLoading(path, warn);
+	await Promise.race([loader.done, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
 	stdout.write(ENTER_ALTERNATE_SCREEN);
-	const app = render(<Reader path={path} name={name} stdout={stdout} warn={warn} />, {
+	const app = render(<Reader loader={loader} name={name} stdout={stdout} />, {
 		stdout,
 		stdin: keys,
 		stderr,

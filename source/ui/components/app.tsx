@@ -44,7 +44,7 @@ function ArticleScreen({state}: {state: State}) {
 	const ids = new Set(state.entries.map((entry) => entry.id));
 	return (
 		<>
-			<Box flexDirection="row" height={mainHeight} overflow="hidden">
+			<Box flexDirection="row" height={mainHeight}>
 				{view && <ArticlePane view={view} query={state.search.editing ? '' : state.search.query} currentMatch={state.search.line} />}
 				{view && shown.sidebar && <VerticalRule height={mainHeight} />}
 				{shown.sidebar && (
@@ -88,8 +88,8 @@ export function App({state}: {state: State}) {
 	} else screen = <ArticleScreen state={state} />;
 	const status = statusText(state);
 	return (
-		<Box flexDirection="column" width={frame.width} height={frame.height} overflow="hidden">
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+		<Box flexDirection="column" width={frame.width} height={frame.height}>
+			<Box flexDirection="column" flexGrow={1}>
 				{screen}
 			</Box>
 			{shown.statusLine && !state.loading && <StatusLine left={status.left} right={status.right} width={frame.width} />}

@@ -10,7 +10,7 @@ export function ArticlePane({view, query, currentMatch}: Props) {
 	const folded = query ? foldQuery(query) : '';
 	const visible = view.layout.lines.slice(view.top, view.top + view.height);
 	return (
-		<Box flexDirection="column" width={view.width} height={view.height} overflow="hidden">
+		<Box flexDirection="column" width={view.width} height={view.height}>
 			{visible.map((line, index) => {
 				const number = view.top + index;
 				return (
@@ -28,7 +28,7 @@ export function ArticlePane({view, query, currentMatch}: Props) {
 
 export function PanePlaceholder({width, height, text}: {width: number; height: number; text: string}) {
 	return (
-		<Box width={width} height={height} overflow="hidden">
+		<Box width={width} height={height}>
 			<Text dimColor wrap="truncate-end">
 				{text}
 			</Text>

@@ -7,7 +7,7 @@ type Props = {layout: TextLayout; top: number; width: number; height: number; co
 
 export function CommentPane({layout, top, width, height, count, focused}: Props) {
 	return (
-		<Box flexDirection="column" width={width} height={height + 1} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height + 1}>
 			<PaneHeading text={`Comments (${count})`} width={width} focused={focused} />
 			{layout.lines.slice(top, top + height).map((line, index) => (
 				<LineView key={top + index} line={line} />

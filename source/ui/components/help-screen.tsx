@@ -27,7 +27,7 @@ export function HelpScreen({width, height}: {width: number; height: number}) {
 	const columns = Math.ceil(ROWS.length / body);
 	const columnWidth = Math.max(1, Math.floor(width / columns));
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate-end">
 				{truncateText('Keys — press any key to close', width)}
 			</Text>

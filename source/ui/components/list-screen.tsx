@@ -29,7 +29,7 @@ export function ListScreen({entries, total, selected, top, width, height, filter
 		? `/${filter}${editing ? '▏' : ''}  ${entries.length} of ${total}`
 		: `${sanitizeForTerminal(datasetName)} · ${total} article${total === 1 ? '' : 's'}`;
 	return (
-		<Box flexDirection="column" width={width} height={height + 1} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text bold color={editing ? 'cyan' : undefined} wrap="truncate-end">
 				{truncateText(heading, width)}
 			</Text>

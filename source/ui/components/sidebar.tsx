@@ -24,7 +24,7 @@ export function Sidebar({article, area, selected, focused, inDataset}: Props) {
 	if (lastOfSelected >= listRows) top = Math.min(firstOfSelected, lastOfSelected - listRows + 1);
 	const summaryRows = Math.max(0, body - listRows - 1);
 	return (
-		<Box flexDirection="column" width={area.width} height={area.height} overflow="hidden">
+		<Box flexDirection="column" width={area.width} height={area.height}>
 			<PaneHeading text={`Related stories (${article.related.length})`} width={area.width} focused={focused} />
 			{rows.slice(top, top + listRows).map((row, index) => {
 				const mark = row.first && inDataset(article.related[row.story]!.id) ? '● ' : '  ';

@@ -1,38 +1,37 @@
-import {useEffect, useRef, type Dispatch} from 'react';
-import {DatasetError, findEntry, loadDataset, openArticle, type Dataset} from '../../dataset/load';
-import type {Action} from '../state';
+import {useEffect, type Dispatch} from 'react';
+import type {DatasetLoader} from '../loader';
+import {pendingArticle, reducer, type Action, type State} from '../state';
 
-/** Reads the dataset once, reporting progress, then reads each article the reader asks for. */
-export function useDataset(path: string, pending: string | undefined, dispatch: Dispatch<Action>, warn: (message: string) => void): void {
-	const dataset = useRef<Dataset | undefined>(undefined);
-
+/** Passes the loader's progress, then its dataset, to the reducer (unless it was ready at the start). */
+export function useDatasetProgress(loader: DatasetLoader, dispatch: Dispatch<Action>): void {
 	useEffect(() => {
-		let cancelled = false;
-		loadDataset(path, {warn, onProgress: (done, total) => !cancelled && dispatch({type: 'progress', done, total})}).then(
-			(loaded) => {
-				if (cancelled) return;
-				dataset.current = loaded;
-				dispatch({type: 'dataset', entries: loaded.entries});
-			},
-			(error: unknown) => {
-				warn(error instanceof Error ? error.message : String(error));
-				if (!cancelled) dispatch({type: 'dataset', entries: []});
-			},
-		);
-		return () => {
-			cancelled = true;
-		};
-	}, [path, dispatch, warn]);
+		if (loader.dataset) return;
+		return loader.subscribe(() => {
+			if (loader.dataset) dispatch({type: 'dataset', entries: loader.dataset.entries});
+			else dispatch({type: 'progress', ...loader.progress});
+		});
+	}, [loader, dispatch]);
+}
 
-	useEffect(() => {
-		const loaded = dataset.current;
-		if (!pending || !loaded) return;
-		const entry = findEntry(loaded, pending);
+/**
+ * The reducer with the one thing it cannot do itself: reading an article from disk. When a step
+ * leaves the reader on an article not yet read, it is read at once, so no "Opening…" frame shows.
+ */
+export function readingReducer(loader: DatasetLoader): (state: State, action: Action) => State {
+	return (state, action) => {
+		const next = reducer(state, action);
+		const id = pendingArticle(next);
+		if (!id) return next;
 		try {
-			if (!entry) throw new DatasetError(`no article with id ${pending}`);
-			dispatch({type: 'article', article: openArticle(entry, loaded.titles)});
+			return reducer(next, {type: 'article', article: loader.open(id)});
 		} catch (error) {
-			dispatch({type: 'article-failed', id: pending, message: error instanceof Error ? error.message : String(error)});
+			return reducer(next, {type: 'article-failed', id, message: error instanceof Error ? error.message : String(error)});
 		}
-	}, [pending, dispatch]);
+	};
+}
+
+/** The first state: with the dataset, and its one article opened, when they were ready in time. */
+export function startingState(initial: State, loader: DatasetLoader): State {
+	if (!loader.dataset) return loader.progress.total > 0 ? reducer(initial, {type: 'progress', ...loader.progress}) : initial;
+	return readingReducer(loader)(initial, {type: 'dataset', entries: loader.dataset.entries});
 }

@@ -35,7 +35,8 @@ describe('the rendered frame', () => {
 		const lines = frame(press(at(30), 'j', {return: true}));
 		expect(lines).toHaveLength(29);
 		const text = lines.join('\n');
-		expect(lines[0]).toContain('Quảng Nam ứng dụng công nghệ thông tin');
+		expect(lines[0]).toMatch(/^Phó Thủ tướng Thường trực Chính phủ Trương Hoà Bình/);
+		expect(lines[1]).toContain('Quảng Nam ứng dụng công nghệ thông tin');
 		expect(text).toContain('Related stories (4)');
 		expect(text).toContain('● [ĐBSCL] Giá cam sành');
 		expect(text).toContain('Comments (1)');

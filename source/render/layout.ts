@@ -33,12 +33,15 @@ export function formatDate(article: Pick<Article, 'dateline' | 'published'>): st
 	return article.dateline ?? article.published;
 }
 
-export function headerLines(article: Article, width: number): StyledLine[] {
-	const lines = wrapped(article.title || '(untitled)', width, 'title');
-	if (article.kicker) lines.push(...wrapped(article.kicker, width, 'kicker'));
+/**
+ * Title, kicker and date. Plain output puts the title on the first line, for `head -1` and grep;
+ * the reader shows the kicker above the title, as the page does.
+ */
+export function headerLines(article: Article, width: number, kickerFirst = false): StyledLine[] {
+	const title = wrapped(article.title || '(untitled)', width, 'title');
+	const kicker = article.kicker ? wrapped(article.kicker, width, 'kicker') : [];
 	const date = formatDate(article);
-	if (date) lines.push(...wrapped(date, width, 'date'));
-	return lines;
+	return [...(kickerFirst ? [...kicker, ...title] : [...title, ...kicker]), ...(date ? wrapped(date, width, 'date') : [])];
 }
 
 const QUOTE_INDENT = '    ';

@@ -31,7 +31,7 @@ function memoByWidth<T>(build: (article: Article, width: number) => T): (article
 }
 
 export const articleLayout = memoByWidth((article, width): ArticleLayout => {
-	const lines = [...headerLines(article, width), BLANK];
+	const lines = [...headerLines(article, width, true), BLANK];
 	const unitStarts = [0];
 	const units: number[] = lines.map(() => 0);
 	for (const line of bodyLines(article.blocks, width)) {

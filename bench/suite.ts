@@ -1,6 +1,6 @@
 // The benchmark: parse throughput, `list` on generated datasets, and `show` against a bare Node
 // start measured in the same run. Targets come from the issues; each line says whether it is met.
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -57,6 +57,18 @@ try {
 	report(`scroll key to frame, median (${scroll.lines} lines)`, `${format(scroll.median)} ms`, '<= 16 ms', scroll.median <= 16);
 	report('scroll key to frame, worst', `${format(scroll.worst)} ms`, '', true);
 	report('peak RSS with that article open', `${format(scroll.peakRssMb, 0)} MB`, '<= 150 MB', scroll.peakRssMb <= 150);
+
+	console.log('\ndegenerate pages');
+	const manyLines = join(work, 'many-lines.txt');
+	writeFileSync(manyLines, Array.from({length: 100_000}, (_, i) => `Dòng số ${i} của một trang rất dài.`).join('\n'));
+	const many = await scrolling(cli, manyLines, 200);
+	report(`scroll a 100,000-line page, median (${many.lines} lines)`, `${format(many.median)} ms`, '<= 16 ms', many.median <= 16);
+	// In a folder of its own: `show FILE` links related stories to the file's folder.
+	mkdirSync(join(work, 'huge'));
+	const hugeLine = join(work, 'huge', 'huge-line.txt');
+	writeFileSync(hugeLine, 'Một câu dài vô tận với nhiều chữ có dấu. '.repeat(15_000));
+	const huge = timeCommand(process.execPath, [cli, 'show', hugeLine, '--width', '80'], 5);
+	report('show --width 80 of a 600 KB line', `${format(huge, 0)} ms`, '< 1000 ms', huge < 1000);
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {run, UsageError} from './commands';
 import {DatasetError} from './dataset/load';
 import {keyboard} from './ui/keyboard';
+import {diagnostic} from './text/sanitize';
 import packageJson from '../package.json' with {type: 'json'};
 
 const help = `
@@ -76,10 +77,10 @@ try {
 	});
 } catch (error) {
 	if (error instanceof UsageError) {
-		process.stderr.write(`docbao: ${error.message}\nUsage: docbao [list|show] [PATH|ID] [--json] [--width N] (see docbao --help)\n`);
+		process.stderr.write(diagnostic(error.message) + 'Usage: docbao [list|show] [PATH|ID] [--json] [--width N] (see docbao --help)\n');
 		process.exitCode = 2;
 	} else if (error instanceof DatasetError) {
-		process.stderr.write(`docbao: ${error.message}\n`);
+		process.stderr.write(diagnostic(error.message));
 		process.exitCode = 1;
 	} else {
 		throw error;

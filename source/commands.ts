@@ -7,6 +7,7 @@ import {renderPlain} from './render/plain';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
+import {diagnostic} from './text/sanitize';
 
 export class UsageError extends Error {}
 
@@ -33,7 +34,7 @@ function outputWidth(flags: Flags, io: Io): number {
 }
 
 function warner(io: Io) {
-	return (message: string) => io.stderr.write(`docbao: warning: ${message}\n`);
+	return (message: string) => io.stderr.write(diagnostic(`warning: ${message}`));
 }
 
 function formatArticle(article: Article, flags: Flags, io: Io): string {
@@ -60,7 +61,8 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 	if (target === '-' || isFile(target)) {
 		const page = await loadDataset(target, {warn});
 		const linkTo = flags.data ?? (target === '-' ? undefined : dirname(target));
-		const titles = linkTo ? (await loadDataset(linkTo, {warn})).titles : new Map<string, string>();
+		// Only the titles of the folder matter here; its faulty files are not this command's business.
+		const titles = linkTo ? (await loadDataset(linkTo)).titles : new Map<string, string>();
 		article = openArticle(page.entries[0]!, titles);
 	} else {
 		if (io.pathExists(target)) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);

@@ -41,8 +41,9 @@ function readMeta(lines: PageLine[], roles: Role[]): Meta {
 	return meta;
 }
 
-function wordCount(text: string): number {
-	return text.split(' ').length;
+/** The number of words, counted up to `limit` (enough to compare with a bound, on a line of any length). */
+function wordCount(text: string, limit = 64): number {
+	return text.split(' ', limit).length;
 }
 
 /** A short line, not a sentence, that ends in a colon: the label sites print above a headline. */

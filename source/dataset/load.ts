@@ -100,10 +100,14 @@ function sortNewestFirst(entries: Entry[]): Entry[] {
 	return keyed.map(({entry}) => entry);
 }
 
+// A title longer than this is a page that has no title line; comparing its start is enough.
+const TITLE_KEY_CHARACTERS = 500;
+const titleKey = (title: string) => foldKey(title.slice(0, TITLE_KEY_CHARACTERS));
+
 export function indexTitles(entries: Entry[]): Map<string, string> {
 	const titles = new Map<string, string>();
 	for (const entry of entries) {
-		const key = foldKey(entry.title);
+		const key = titleKey(entry.title);
 		if (key !== '' && !titles.has(key)) titles.set(key, entry.id);
 	}
 	return titles;
@@ -182,6 +186,6 @@ export function linkRelated(article: Article, titles: ReadonlyMap<string, string
 	if (article.related.length === 0 || titles.size === 0) return article;
 	return {
 		...article,
-		related: article.related.map((story) => ({...story, id: titles.get(foldKey(story.title)) ?? null})),
+		related: article.related.map((story) => ({...story, id: titles.get(titleKey(story.title)) ?? null})),
 	};
 }

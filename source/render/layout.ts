@@ -2,7 +2,7 @@
 // and the reader's panes both draw from these lines; styling is applied after wrapping, so widths
 // are measured on the bare text. Page text is sanitised here, once, before anything is measured.
 import type {Article, Block, Comment, RelatedStory} from '../article/types';
-import {sanitizeForTerminal} from '../text/sanitize';
+import {displayText} from '../text/display';
 import {wrapText} from '../text/wrap';
 
 export type LineStyle =
@@ -26,7 +26,7 @@ const BLANK: StyledLine = {text: '', style: 'blank'};
 
 function wrapped(text: string, width: number, style: LineStyle, indent = '', block?: number): StyledLine[] {
 	const inner = Number.isFinite(width) ? Math.max(1, width - indent.length) : width;
-	return wrapText(sanitizeForTerminal(text), inner).map((line) => ({text: indent + line, style, block}));
+	return wrapText(displayText(text), inner).map((line) => ({text: indent + line, style, block}));
 }
 
 export function formatDate(article: Pick<Article, 'dateline' | 'published'>): string | null {

@@ -3,8 +3,18 @@
 // not valid UTF-8 is read as Windows-1252, which keeps a lone `£` byte a `£` instead of U+FFFD.
 
 import {isUtf8} from 'node:buffer';
+import {createRequire} from 'node:module';
 
-const windows1252 = new TextDecoder('windows-1252');
+type Iconv = {decode(bytes: Buffer, encoding: string): string};
+let iconv: Iconv | undefined;
+
+// Node 20.18.3 and later decode 'windows-1252' as Latin-1 (nodejs/node#60888), so `\x93` comes
+// out as the C1 control U+0093 instead of `“`. iconv-lite decodes it right; it is loaded only
+// when a page is not UTF-8, so it costs the usual start nothing.
+function decodeWindows1252(bytes: Uint8Array): string {
+	iconv ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+	return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
+}
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -15,7 +25,7 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
 }
 
 export function decodeBytes(bytes: Uint8Array, encoding = detectEncoding(bytes)): string {
-	if (encoding === 'windows-1252') return windows1252.decode(bytes);
+	if (encoding === 'windows-1252') return decodeWindows1252(bytes);
 	if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
 	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -56,7 +66,10 @@ function isTextControl(byte: number): boolean {
 	return byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c || byte === 0x1b;
 }
 
-/** A file is binary when its first 8 KB hold more than 1% NUL bytes or more than 10% other control bytes. */
+/**
+ * A file is binary when its first 8 KB hold more than 1% NUL bytes (and more than one: a stray NUL
+ * in a short page is removed, not a reason to skip it) or more than 10% other control bytes.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return false;
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return false;
@@ -69,5 +82,5 @@ export function looksBinary(bytes: Uint8Array): boolean {
 		if (byte === 0) nul++;
 		else if ((byte < 0x20 && !isTextControl(byte)) || byte === 0x7f) control++;
 	}
-	return nul / length > 0.01 || control / length > 0.1;
+	return (nul > 1 && nul / length > 0.01) || control / length > 0.1;
 }

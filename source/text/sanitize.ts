@@ -14,6 +14,11 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
 
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/** A one-line message for stderr: untrusted parts (file names, ids) cannot drive the terminal. */
+export function diagnostic(message: string): string {
+	return `docbao: ${sanitizeForTerminal(message).replace(/\n/g, ' ')}\n`;
+}
+
 /** The text with escape sequences and control characters removed, and tabs as spaces. Newlines stay. */
 export function sanitizeForTerminal(text: string): string {
 	if (!UNSAFE.test(text) && !text.includes('\t')) return text;

@@ -250,7 +250,7 @@ export function reducer(state: State, action: Action): State {
 	}
 }
 
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]$/u;
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]$/u;
 
 // Control characters that arrive inside a chunk of typed text, as the keys they stand for.
 const CONTROL_KEYS: Record<string, KeyFlags> = {

@@ -1,4 +1,5 @@
 // The status line's text for a state: where the reader is, and the keys that matter there.
+import {displayText} from '../text/display';
 import {keyLabels, type Command} from './keymap';
 import {articleView, currentPlace, focusOf, searchMatches, visibleEntries, type State} from './model';
 
@@ -21,11 +22,12 @@ export function statusText(state: State): {left: string; right: string} {
 		left = ` ${bottom}/${total} ${percent}%`;
 	}
 	left += ` · ${focusOf(state)} `;
-	if (state.search.editing) return {left, right: `/${state.search.query}▏ Enter find · Esc cancel`};
+	if (state.search.editing) return {left, right: `/${displayText(state.search.query)}▏ Enter find · Esc cancel`};
 	const matches = searchMatches(state);
 	if (state.search.query && !state.notice) {
 		const index = state.search.line === null ? 0 : matches.indexOf(state.search.line) + 1;
-		const found = matches.length === 0 ? `no match for “${state.search.query}”` : `“${state.search.query}” ${index}/${matches.length}`;
+		const query = displayText(state.search.query);
+		const found = matches.length === 0 ? `no match for “${query}”` : `“${query}” ${index}/${matches.length}`;
 		return {left, right: `${found} · n next · N previous`};
 	}
 	return {

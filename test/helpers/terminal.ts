@@ -2,6 +2,7 @@
 // what a person would see. The CI variable is removed: Ink draws no interactive frames under it.
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 import {cliPath} from './pages';
 
 export type TerminalOptions = {
@@ -21,6 +22,9 @@ export class TerminalSession {
 
 	constructor(args: string[], {cols = 120, rows = 36, env = {}, cwd, shell}: TerminalOptions = {}) {
 		this.term = new xterm.Terminal({cols, rows, allowProposedApi: true});
+		// Column widths as today's terminals count them (Unicode 11: emoji two columns wide).
+		this.term.loadAddon(new unicode11.Unicode11Addon());
+		this.term.unicode.activeVersion = '11';
 		const environment: Record<string, string> = {};
 		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...env})) {
 			if (value !== undefined && key !== 'CI') environment[key] = value;

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {sanitizeForTerminal} from '../../text/sanitize';
+import {displayText} from '../../text/display';
 import {
 	articleView,
 	commentView,
@@ -36,7 +36,7 @@ function ArticleScreen({state}: {state: State}) {
 	if (place.kind !== 'article') return null;
 	if (!article) {
 		const failure = state.failed.get(place.id);
-		return <PanePlaceholder width={shown.frame.width} height={mainHeight} text={failure ? sanitizeForTerminal(failure) : 'Opening…'} />;
+		return <PanePlaceholder width={shown.frame.width} height={mainHeight} text={failure ? displayText(failure) : 'Opening…'} />;
 	}
 	const focus = focusOf(state);
 	const view = articleView(state);

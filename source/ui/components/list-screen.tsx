@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Entry} from '../../dataset/load';
-import {sanitizeForTerminal} from '../../text/sanitize';
+import {displayText} from '../../text/display';
 import {truncateText} from '../../text/wrap';
 
 type Props = {
@@ -19,15 +19,15 @@ const DATE_COLUMNS = 10;
 
 function row(entry: Entry, width: number): string {
 	const date = (entry.published ?? '').slice(0, DATE_COLUMNS).padEnd(DATE_COLUMNS);
-	const title = sanitizeForTerminal(entry.title || entry.id);
+	const title = displayText(entry.title || entry.id);
 	return truncateText(`${date}  ${title}`, width);
 }
 
 /** The article list: a heading with the filter, then one row per article, the selection in reverse video. */
 export function ListScreen({entries, total, selected, top, width, height, filter, editing, datasetName}: Props) {
 	const heading = editing || filter
-		? `/${filter}${editing ? '▏' : ''}  ${entries.length} of ${total}`
-		: `${sanitizeForTerminal(datasetName)} · ${total} article${total === 1 ? '' : 's'}`;
+		? `/${displayText(filter)}${editing ? '▏' : ''}  ${entries.length} of ${total}`
+		: `${displayText(datasetName)} · ${total} article${total === 1 ? '' : 's'}`;
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text bold color={editing ? 'cyan' : undefined} wrap="truncate-end">

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {sanitizeForTerminal} from '../../text/sanitize';
+import {displayText} from '../../text/display';
 import {truncateText} from '../../text/wrap';
 
 export function LoadingScreen({name, done, total, width}: {name: string; done: number; total: number; width: number}) {
@@ -7,7 +7,7 @@ export function LoadingScreen({name, done, total, width}: {name: string; done: n
 	const filled = total > 0 ? Math.round((done / total) * barWidth) : 0;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end">{truncateText(`Reading ${sanitizeForTerminal(name)}…`, width)}</Text>
+			<Text wrap="truncate-end">{truncateText(`Reading ${displayText(name)}…`, width)}</Text>
 			<Text wrap="truncate-end">{truncateText(total > 0 ? `${done} of ${total} pages` : 'looking for pages', width)}</Text>
 			{barWidth > 0 && <Text color="cyan">{'█'.repeat(filled) + '░'.repeat(barWidth - filled)}</Text>}
 		</Box>

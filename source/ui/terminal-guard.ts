@@ -1,0 +1,48 @@
+// Every way out of the reader (q, Ctrl+C, SIGTERM, SIGHUP, an uncaught error or rejection, a plain
+// exit) puts the screen, the cursor and the keyboard mode back as they were.
+import {diagnostic} from '../text/sanitize';
+
+export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
+export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+export const SHOW_CURSOR = '\u001b[?25h';
+
+type Process = Pick<NodeJS.Process, 'on' | 'off' | 'exit'>;
+
+export type GuardOptions = {
+	stdout: Pick<NodeJS.WritableStream, 'write'>;
+	stderr: Pick<NodeJS.WritableStream, 'write'>;
+	keys: Pick<NodeJS.ReadStream, 'isTTY' | 'setRawMode'>;
+	/** Stops drawing (unmounts the app); called before the terminal is restored. */
+	stopDrawing: () => void;
+	process?: Process;
+};
+
+const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130};
+
+/** Enters the alternate screen and returns `restore`, which is safe to call any number of times. */
+export function guardTerminal({stdout, stderr, keys, stopDrawing, process: target = process}: GuardOptions): {restore: () => void} {
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		target.off('exit', restore);
+		if (keys.isTTY) keys.setRawMode?.(false);
+		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	};
+	const leave = (status: number, message?: string) => {
+		try {
+			stopDrawing();
+		} finally {
+			restore();
+			if (message) stderr.write(diagnostic(message));
+			target.exit(status);
+		}
+	};
+	for (const [signal, status] of Object.entries(SIGNAL_STATUS)) target.on(signal as NodeJS.Signals, () => leave(status));
+	const onError = (error: unknown) => leave(1, error instanceof Error ? error.message : String(error));
+	target.on('uncaughtException', onError);
+	target.on('unhandledRejection', onError);
+	target.on('exit', restore);
+	stdout.write(ENTER_ALTERNATE_SCREEN);
+	return {restore};
+}

@@ -6,12 +6,14 @@ import {isChromeLine, sectionHeading} from './chrome';
 import {findDate, parseCompactDate} from './dates';
 import {parseRelated} from './related';
 import {parseComment} from './comments';
+import {articleRun, endsArticle, isFurniture, lineFeatures, lineScore, type Stop} from './body';
 import type {Article, Block, Headline} from './types';
 
 export type Role =
 	| 'meta'
 	| 'chrome'
 	| 'masthead'
+	| 'boilerplate'
 	| 'heading'
 	| 'kicker'
 	| 'title'
@@ -64,38 +66,119 @@ function isSubstantial(text: string): boolean {
 	return /\p{L}/u.test(text) && (wordCount(text) >= 2 || text.length >= 20);
 }
 
-/** Gives the head lines their roles and returns the index where the body starts. */
-function markHead(lines: PageLine[], roles: Role[]): number {
+function candidateLines(lines: PageLine[], roles: Role[], limit = Number.POSITIVE_INFINITY): number[] {
 	const candidates: number[] = [];
-	for (let i = 0; i < lines.length && candidates.length < HEAD_WINDOW; i++) {
+	for (let i = 0; i < lines.length && candidates.length < limit; i++) {
 		if (roles[i] === undefined && !sectionHeading(lines[i]!.text)) candidates.push(i);
 	}
-	if (candidates.length === 0) return lines.length;
+	return candidates;
+}
 
-	let title: number | undefined;
-	let dateline: number | undefined;
-	const datePosition = candidates.findIndex((i) => isDateline(lines[i]!.text));
-	if (datePosition > 0) {
-		title = candidates[datePosition - 1];
-		dateline = candidates[datePosition];
-	} else if (datePosition === 0 && candidates.length > 1) {
-		dateline = candidates[0];
-		title = candidates[1];
-	} else {
-		const position = candidates.findIndex((i) => isSubstantial(lines[i]!.text));
-		title = candidates[Math.max(0, position)];
-		const next = candidates[Math.max(0, position) + 1];
-		if (isKicker(lines[title!]!.text) && next !== undefined) title = next;
-	}
-	const titleIndex = title!;
-	const previous = candidates[candidates.indexOf(titleIndex) - 1];
-	const kicker = previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text) ? previous : undefined;
-
-	for (let i = 0; i < titleIndex; i++) if (roles[i] === undefined) roles[i] = 'masthead';
-	if (kicker !== undefined) roles[kicker] = 'kicker';
+function markTitle(lines: PageLine[], roles: Role[], candidates: number[], title: number, dateline?: number): void {
+	const previous = candidates[candidates.indexOf(title) - 1];
+	if (previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text)) roles[previous] = 'kicker';
 	if (dateline !== undefined) roles[dateline] = 'dateline';
-	roles[titleIndex] = 'title';
-	return Math.max(titleIndex, dateline ?? 0) + 1;
+	roles[title] = 'title';
+}
+
+/**
+ * The shape of a news page saved from its article alone (the seed's): a dateline among the first
+ * lines, the title right above it. Returns where the body starts, or undefined for other shapes.
+ */
+function markDatelineHead(lines: PageLine[], roles: Role[]): number | undefined {
+	const candidates = candidateLines(lines, roles, HEAD_WINDOW);
+	const position = candidates.findIndex((i) => isDateline(lines[i]!.text));
+	if (position === -1 || candidates.length < 2) return undefined;
+	const [title, dateline] = position > 0 ? [candidates[position - 1]!, candidates[position]!] : [candidates[1]!, candidates[0]!];
+	markTitle(lines, roles, candidates, title, dateline);
+	for (let i = 0; i < title; i++) if (roles[i] === undefined) roles[i] = 'masthead';
+	return Math.max(title, dateline) + 1;
+}
+
+const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/**
+ * The headline of a whole page. Pages saved with their <title> first repeat the headline, without
+ * the site's name, above the article: the later line that shares most of its words with the first
+ * line. Without one, the first substantial line is the headline.
+ */
+function findTitle(lines: PageLine[], candidates: number[]): number {
+	const firstPosition = Math.max(0, candidates.findIndex((i) => isSubstantial(lines[i]!.text)));
+	const first = candidates[firstPosition]!;
+	const reference = wordSet(lines[first]!.text);
+	let best = first;
+	let bestOverlap = 0;
+	for (let position = firstPosition + 1; position < candidates.length; position++) {
+		const text = lines[candidates[position]!]!.text;
+		if (text.length > 300 || isFurniture(text)) continue;
+		const own = wordSet(text);
+		if (own.size < 3) continue;
+		let shared = 0;
+		for (const word of own) if (reference.has(word)) shared++;
+		// Most of its words from the first line, and as much of the first line as any other.
+		const coverage = shared / reference.size;
+		if (shared / own.size >= 0.6 && coverage > bestOverlap) {
+			best = candidates[position]!;
+			bestOverlap = coverage;
+		}
+	}
+	return best;
+}
+
+// A run this strong is a real article text, not a byline or a teaser.
+const ARTICLE_SCORE = 8;
+const DATELINE_SEARCH_LINES = 12;
+
+/**
+ * Any other page: the article text is a run of lines that scores well (see body.ts), between
+ * lines that end an article: the strongest run after the headline, with the strong runs that only
+ * a heading separates from it. Everything else is site furniture.
+ */
+function markWholePage(lines: PageLine[], roles: Role[]): void {
+	const candidates = candidateLines(lines, roles);
+	if (candidates.length === 0) return;
+	const title = findTitle(lines, candidates);
+	const titlePosition = candidates.indexOf(title);
+	// The lines after the title, scored; section headings and article ends split them into stretches.
+	const sequence: number[] = [];
+	for (let i = title + 1; i < lines.length; i++) if (roles[i] === undefined) sequence.push(i);
+	const scores = sequence.map((i): number | Stop => {
+		const text = lines[i]!.text;
+		if (endsArticle(text)) return 'hard';
+		return sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text));
+	});
+	const chosen = articleRun(scores, ARTICLE_SCORE);
+	const articleLines = chosen ? sequence.slice(chosen.start, chosen.end + 1) : sequence;
+	const runStart = candidates.indexOf(articleLines[0] ?? title);
+	const run = {start: runStart === -1 ? titlePosition + 1 : runStart};
+
+	let dateline: number | undefined;
+	const searchEnd = Math.min(candidates.length, run.start + 3);
+	for (let position = Math.max(titlePosition + 1, run.start - DATELINE_SEARCH_LINES); position < searchEnd; position++) {
+		if (isDateline(lines[candidates[position]!]!.text)) {
+			dateline = candidates[position];
+			break;
+		}
+	}
+	markTitle(lines, roles, candidates, title, dateline);
+	const inArticle = new Set(articleLines);
+	// Menus and widgets are full of "Comments" and "Read more": only a heading after the article opens a section.
+	const articleEnd = articleLines.at(-1) ?? lines.length;
+	let section: Role = 'body';
+	for (let i = 0; i < lines.length; i++) {
+		if (roles[i] !== undefined) continue;
+		const heading = i > articleEnd ? sectionHeading(lines[i]!.text) : undefined;
+		if (heading) {
+			roles[i] = 'heading';
+			section = heading === 'related' ? 'related' : 'comment';
+		} else if (i < title) {
+			roles[i] = 'masthead';
+		} else if (section !== 'body') {
+			roles[i] = section;
+		} else {
+			roles[i] = inArticle.has(i) && !isFurniture(lines[i]!.text) ? 'body' : 'boilerplate';
+		}
+	}
 }
 
 /** Every non-empty line of the page with its role. */
@@ -106,16 +189,20 @@ export function segmentPage(text: string): {lines: RoledLine[]; meta: Meta} {
 	for (let i = 0; i < lines.length; i++) {
 		if (roles[i] === undefined && isChromeLine(lines[i]!.text)) roles[i] = 'chrome';
 	}
-	const bodyStart = markHead(lines, roles);
-	let section: Role = 'body';
-	for (let i = bodyStart; i < lines.length; i++) {
-		if (roles[i] !== undefined) continue;
-		const heading = sectionHeading(lines[i]!.text);
-		if (heading) {
-			roles[i] = 'heading';
-			section = heading === 'related' ? 'related' : 'comment';
-		} else {
-			roles[i] = section;
+	const bodyStart = markDatelineHead(lines, roles);
+	if (bodyStart === undefined) {
+		markWholePage(lines, roles);
+	} else {
+		let section: Role = 'body';
+		for (let i = bodyStart; i < lines.length; i++) {
+			if (roles[i] !== undefined) continue;
+			const heading = sectionHeading(lines[i]!.text);
+			if (heading) {
+				roles[i] = 'heading';
+				section = heading === 'related' ? 'related' : 'comment';
+			} else {
+				roles[i] = section;
+			}
 		}
 	}
 	const roled = lines as RoledLine[];
@@ -201,7 +288,8 @@ export function headlineFrom(head: string, whole: boolean): Headline | undefined
 	const {lines, meta} = segmentPage(head);
 	const dateline = lines.find((line) => line.role === 'dateline')?.text;
 	const candidates = lines.filter((line) => line.role !== 'meta' && line.role !== 'chrome').length;
-	if (!whole && dateline === undefined && candidates <= HEAD_WINDOW) return undefined;
+	// Without a dateline near the top, the headline is found from the article's place in the whole page.
+	if (!whole && dateline === undefined) return undefined;
 	const title = lines.find((line) => line.role === 'title')?.text ?? '';
 	return {title, published: publishedFrom(dateline, meta)};
 }

@@ -1,0 +1,144 @@
+// Finding the article in whole-page text. Around the article a page carries menus, teasers, share
+// buttons, cookie notes, comment forms and footers. Each line gets a score from general signals —
+// its length, whether it ends like a sentence, how many of its words are the page language's
+// common words, whether it reads like site furniture — and the article is the run of lines with
+// the highest total: prose adds to it, short navigation lines take away.
+
+const STOP_WORDS = new Set(
+	(
+		// English
+		'a about after all also an and are as at be been but by can could did do for from had has have he her his how i if in into ' +
+		'is it its more most no not of on one or our out over said she so some than that the their them then there these they this ' +
+		'to up was we were what when which who will with would you your ' +
+		// Vietnamese
+		'và của là có được cho trong với các những này đã không người một để khi về đến từ theo tại như thì ra cũng sẽ lại nhiều ' +
+		'đó nên vì nhưng đang rằng bị hơn mà do nếu còn năm ông bà ' +
+		// Portuguese, Italian, Indonesian, Spanish, French, German (a few of the commonest each)
+		'de da do que em um uma os para com não no na il di che la le per un una del della è yang dan di ini itu dengan untuk ' +
+		'dari tidak el los las por con et les des est pour dans der die das und ist nicht mit'
+	).split(' '),
+);
+
+const SENTENCE_END = /[.!?…。！？"”’»)\]]$/u;
+
+// Lines that read like site furniture wherever they stand.
+const FURNITURE = [
+	/\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|experience|preferences)\b|\b(?:accept|agree to) (?:all )?cookies\b/i,
+	/^(?:share|sharing|tweet|pin|email|print|reply|comments?|advertisement|ad|sponsored|related(?: articles| stories)?|read more|see more|more from|sign (?:in|up)|log ?in|subscribe|newsletter|follow us|back to top|skip to (?:main )?content)\b.{0,40}$/i,
+	/^(?:©|\(c\)|copyright\b)|\ball rights reserved\b/i,
+	/\b(?:privacy policy|terms of (?:use|service)|terms and conditions)\b/i,
+	/^\d+\s+(?:shares?|comments?|views?|likes?)$/i,
+	/\bleave a (?:comment|reply)\b|\byour email address will not be published\b|\bnotify me\b.*\b(?:comments?|posts?)\b/i,
+	/\b(?:click here|sign up for|subscribe to our|download (?:our|the) app|enable javascript|this site uses akismet)\b/i,
+	/^(?:click to|submit to) (?:share|print|email|tweet)\b|\(opens in (?:a )?new window\)$/i,
+];
+
+export function isFurniture(line: string): boolean {
+	return line.length < 400 && FURNITURE.some((pattern) => pattern.test(line));
+}
+
+// Lines that end an article's text: share bars, comment counts and forms, commenters' names.
+const ARTICLE_ENDS = [
+	/^(?:share|share this|share this (?:article|story)|sharing is caring)\b.{0,30}$/i,
+	/^\[?\s*\d+\s+(?:comments?|responses?|replies)\b/i,
+	/^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$/i,
+	/\bleave a (?:comment|reply)\b|^(?:top rated|most recent|newest) comments\b/i,
+	/^\S+(?: \S+){0,3} says:$/i,
+	/^(?:trending|top video|most (?:read|popular|commented)|popular posts|recommended(?: for you)?|you may (?:also )?like|more (?:stories|news|from))\b.{0,30}$/i,
+];
+
+export function endsArticle(line: string): boolean {
+	return line.length < 120 && ARTICLE_ENDS.some((pattern) => pattern.test(line));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+// Scripts written without spaces between words: their length counts in characters.
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
+export type LineFeatures = {words: number; sentence: boolean; stopRatio: number; furniture: boolean};
+
+export function lineFeatures(line: string): LineFeatures {
+	const tokens = line.match(WORD) ?? [];
+	let words = tokens.length;
+	if (UNSPACED.test(line)) words = Math.max(words, Math.round(line.length / 2.5));
+	let stop = 0;
+	for (const token of tokens) if (STOP_WORDS.has(token.toLowerCase())) stop++;
+	return {words, sentence: SENTENCE_END.test(line), stopRatio: tokens.length > 0 ? stop / tokens.length : 0, furniture: isFurniture(line)};
+}
+
+/**
+ * How much a line speaks for being article text (positive) or page furniture (negative). Prose
+ * is long, ends like a sentence and is rich in common words; headlines of teasers are long too
+ * but end without a stop.
+ */
+export function lineScore({words, sentence, stopRatio, furniture}: LineFeatures): number {
+	if (furniture) return -4;
+	const prose = stopRatio >= 0.15;
+	if (words >= 10 && sentence) return words / 4 + 1 + (prose ? 1 : 0);
+	if (words >= 25) return words / 8;
+	if (words >= 5 && sentence && prose) return 0.5;
+	if (words >= 5 && sentence) return -0.3;
+	return -1;
+}
+
+export type Run = {start: number; end: number; score: number};
+
+/** A line that splits the page into stretches: `soft` (a heading) or `hard` (where articles end). */
+export type Stop = 'soft' | 'hard';
+
+/**
+ * The best-scoring run of lines (Kadane's algorithm) in each stretch between stops, in page
+ * order. Runs that score nothing are left out.
+ */
+export function bestRuns(scores: Array<number | Stop>): Run[] {
+	const runs: Run[] = [];
+	let best: Run | undefined;
+	let sum = 0;
+	let start = 0;
+	const close = () => {
+		if (best) runs.push(best);
+		best = undefined;
+		sum = 0;
+	};
+	for (let i = 0; i < scores.length; i++) {
+		const score = scores[i]!;
+		if (typeof score !== 'number') {
+			close();
+			continue;
+		}
+		if (sum <= 0) {
+			sum = 0;
+			start = i;
+		}
+		sum += score;
+		if (sum > 0 && (!best || sum > best.score)) best = {start, end: i, score: sum};
+	}
+	close();
+	return runs;
+}
+
+const MERGE_GAP = 6;
+
+/**
+ * The article: the strongest run, joined with strong runs that a heading alone separates from it
+ * (a widget set into the text), never across a hard stop.
+ */
+export function articleRun(scores: Array<number | Stop>, strong: number): Run | undefined {
+	const runs = bestRuns(scores);
+	if (runs.length === 0) return undefined;
+	let index = runs.reduce((best, run, i) => (run.score > runs[best]!.score ? i : best), 0);
+	const article = {...runs[index]!};
+	const softBetween = (from: number, to: number) => {
+		for (let i = from; i < to; i++) if (scores[i] === 'hard') return false;
+		return to - from <= MERGE_GAP;
+	};
+	for (let next = index + 1; next < runs.length && runs[next]!.score >= strong && softBetween(article.end + 1, runs[next]!.start); next++) {
+		article.end = runs[next]!.end;
+		article.score += runs[next]!.score;
+	}
+	for (index -= 1; index >= 0 && runs[index]!.score >= strong && softBetween(runs[index]!.end + 1, article.start); index--) {
+		article.start = runs[index]!.start;
+		article.score += runs[index]!.score;
+	}
+	return article;
+}

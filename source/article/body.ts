@@ -119,13 +119,23 @@ export function bestRuns(scores: Array<number | Stop>): Run[] {
 
 const MERGE_GAP = 6;
 
+// A run this strong is an article's text, not a caption, a byline or a single teaser.
+const DECISIVE = 25;
+
 /**
- * The article: the strongest run, joined with strong runs that a heading alone separates from it
- * (a widget set into the text), never across a hard stop.
+ * The article: among the runs up to the first hard stop after a decisive run (the article ends
+ * there; comments and teasers follow), the strongest, joined with strong runs that a heading alone
+ * separates from it (a widget set into the text).
  */
 export function articleRun(scores: Array<number | Stop>, strong: number): Run | undefined {
-	const runs = bestRuns(scores);
+	let runs = bestRuns(scores);
 	if (runs.length === 0) return undefined;
+	const decisive = runs.find((run) => run.score >= DECISIVE);
+	if (decisive) {
+		let end = decisive.end + 1;
+		while (end < scores.length && scores[end] !== 'hard') end++;
+		runs = runs.filter((run) => run.start < end);
+	}
 	let index = runs.reduce((best, run, i) => (run.score > runs[best]!.score ? i : best), 0);
 	const article = {...runs[index]!};
 	const softBetween = (from: number, to: number) => {

@@ -86,10 +86,13 @@ function markTitle(lines: PageLine[], roles: Role[], candidates: number[], title
  * lines, the title right above it. Returns where the body starts, or undefined for other shapes.
  */
 function markDatelineHead(lines: PageLine[], roles: Role[]): number | undefined {
-	const candidates = candidateLines(lines, roles, HEAD_WINDOW);
-	const position = candidates.findIndex((i) => isDateline(lines[i]!.text));
+	const candidates = candidateLines(lines, roles, HEAD_WINDOW + 1);
+	const position = candidates.findIndex((i, at) => at < HEAD_WINDOW && isDateline(lines[i]!.text));
 	if (position === -1 || candidates.length < 2) return undefined;
 	const [title, dateline] = position > 0 ? [candidates[position - 1]!, candidates[position]!] : [candidates[1]!, candidates[0]!];
+	// The article's own shape has prose right under its head; a site's date above its menus does not.
+	const next = candidates[candidates.indexOf(Math.max(title, dateline)) + 1];
+	if (next !== undefined && lineScore(lineFeatures(lines[next]!.text)) <= 0) return undefined;
 	markTitle(lines, roles, candidates, title, dateline);
 	for (let i = 0; i < title; i++) if (roles[i] === undefined) roles[i] = 'masthead';
 	return Math.max(title, dateline) + 1;

@@ -37,18 +37,26 @@ export function isFurniture(line: string): boolean {
 	return line.length < 400 && FURNITURE.some((pattern) => pattern.test(line));
 }
 
-// Lines that end an article's text: share bars, comment counts and forms, commenters' names.
+// Lines where an article's text ends for good: comment counts, forms and commenters' names.
 const ARTICLE_ENDS = [
-	/^(?:share|share this|share this (?:article|story)|sharing is caring)\b.{0,30}$/i,
 	/^\[?\s*\d+\s+(?:comments?|responses?|replies)\b/i,
 	/^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$/i,
-	/\bleave a (?:comment|reply)\b|^(?:top rated|most recent|newest) comments\b/i,
-	/^\S+(?: \S+){0,3} says:$/i,
-	/^(?:trending|top video|most (?:read|popular|commented)|popular posts|recommended(?: for you)?|you may (?:also )?like|more (?:stories|news|from))\b.{0,30}$/i,
+	/\bleave a (?:comment|reply)\b|^(?:top rated|most recent|newest|oldest) comments\b|^(?:join|start) the (?:discussion|conversation)\b/i,
+	/^\S+(?: \S+){0,3} (?:says|said|wrote):$/i,
 ];
 
-export function endsArticle(line: string): boolean {
-	return line.length < 120 && ARTICLE_ENDS.some((pattern) => pattern.test(line));
+// Boxes set into or after the text: share bars, "trending" and "you may like" lists, in several languages.
+const WIDGET_TITLES = [
+	/^(?:share|share this|share this (?:article|story|post)|sharing is caring)\b.{0,30}$/i,
+	/^(?:trending|top video|most (?:read|popular|commented|viewed)|popular posts|recommended(?: for you)?|you (?:may|might) (?:also )?like|more (?:stories|news|from)|related (?:articles|stories|posts|news)|read (?:more|next|also)|see also)\b.{0,30}$/i,
+	/^(?:você pode gostar|veja também|leia também|leggi anche|potrebbe interessarti|baca juga|lihat juga|artikel terkait|читайте также|смотрите также|관련기사|관련 기사|함께 볼만한)/iu,
+];
+
+/** A line after which the article does not go on: `hard`, or a box set into the text: `soft`. */
+export function stopKind(line: string): 'hard' | 'soft' | undefined {
+	if (line.length >= 120) return undefined;
+	if (ARTICLE_ENDS.some((pattern) => pattern.test(line))) return 'hard';
+	return WIDGET_TITLES.some((pattern) => pattern.test(line)) ? 'soft' : undefined;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -76,9 +84,9 @@ export function lineScore({words, sentence, stopRatio, furniture}: LineFeatures)
 	const prose = stopRatio >= 0.15;
 	if (words >= 10 && sentence) return words / 4 + 1 + (prose ? 1 : 0);
 	if (words >= 25) return words / 8;
-	if (words >= 5 && sentence && prose) return 0.5;
-	if (words >= 5 && sentence) return -0.3;
-	return -1;
+	if (words >= 5 && sentence && prose) return 1;
+	if (words >= 5 && sentence) return -0.5;
+	return -3;
 }
 
 export type Run = {start: number; end: number; score: number};
@@ -117,7 +125,7 @@ export function bestRuns(scores: Array<number | Stop>): Run[] {
 	return runs;
 }
 
-const MERGE_GAP = 6;
+const MERGE_GAP = 8;
 
 // A run this strong is an article's text, not a caption, a byline or a single teaser.
 const DECISIVE = 25;

@@ -6,7 +6,7 @@ import {isChromeLine, sectionHeading} from './chrome';
 import {findDate, parseCompactDate} from './dates';
 import {parseRelated} from './related';
 import {parseComment} from './comments';
-import {articleRun, endsArticle, isFurniture, lineFeatures, lineScore, type Stop} from './body';
+import {articleRun, isFurniture, lineFeatures, lineScore, stopKind, type Stop} from './body';
 import type {Article, Block, Headline} from './types';
 
 export type Role =
@@ -27,6 +27,7 @@ export type RoledLine = PageLine & {role: Role};
 export type Meta = {url?: string; date?: string; docId?: string};
 
 const META_LINE = /^#\s*([\w-]+)\s*=\s*(.*)$/;
+const SHORT_PAGE_LINES = 30;
 const HEAD_WINDOW = 12;
 
 function readMeta(lines: PageLine[], roles: Role[]): Meta {
@@ -91,8 +92,10 @@ function markDatelineHead(lines: PageLine[], roles: Role[]): number | undefined 
 	if (position === -1 || candidates.length < 2) return undefined;
 	const [title, dateline] = position > 0 ? [candidates[position - 1]!, candidates[position]!] : [candidates[1]!, candidates[0]!];
 	// The article's own shape has prose right under its head; a site's date above its menus does not.
+	// A short page is taken as the article it looks like.
 	const next = candidates[candidates.indexOf(Math.max(title, dateline)) + 1];
-	if (next !== undefined && lineScore(lineFeatures(lines[next]!.text)) <= 0) return undefined;
+	const short = lines.length < SHORT_PAGE_LINES;
+	if (!short && next !== undefined && lineScore(lineFeatures(lines[next]!.text)) <= 0) return undefined;
 	markTitle(lines, roles, candidates, title, dateline);
 	for (let i = 0; i < title; i++) if (roles[i] === undefined) roles[i] = 'masthead';
 	return Math.max(title, dateline) + 1;
@@ -113,14 +116,15 @@ function findTitle(lines: PageLine[], candidates: number[]): number {
 	let bestOverlap = 0;
 	for (let position = firstPosition + 1; position < candidates.length; position++) {
 		const text = lines[candidates[position]!]!.text;
-		if (text.length > 300 || isFurniture(text)) continue;
+		// A headline is short and does not end like a sentence.
+		if (text.length > 300 || text.endsWith('.') || isFurniture(text)) continue;
 		const own = wordSet(text);
 		if (own.size < 3) continue;
 		let shared = 0;
 		for (const word of own) if (reference.has(word)) shared++;
 		// Most of its words from the first line, and as much of the first line as any other.
 		const coverage = shared / reference.size;
-		if (shared / own.size >= 0.6 && coverage > bestOverlap) {
+		if (shared / own.size >= 0.6 && coverage >= 0.5 && coverage > bestOverlap) {
 			best = candidates[position]!;
 			bestOverlap = coverage;
 		}
@@ -147,8 +151,7 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 	for (let i = title + 1; i < lines.length; i++) if (roles[i] === undefined) sequence.push(i);
 	const scores = sequence.map((i): number | Stop => {
 		const text = lines[i]!.text;
-		if (endsArticle(text)) return 'hard';
-		return sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text));
+		return stopKind(text) ?? (sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text)));
 	});
 	const chosen = articleRun(scores, ARTICLE_SCORE);
 	const articleLines = chosen ? sequence.slice(chosen.start, chosen.end + 1) : sequence;

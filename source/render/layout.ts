@@ -84,11 +84,11 @@ export function commentLines(comment: Comment, width: number): StyledLine[] {
 export function articleLines(article: Article, width: number): StyledLine[] {
 	const lines = [...headerLines(article, width), BLANK, ...bodyLines(article.blocks, width)];
 	if (article.related.length > 0) {
-		lines.push(BLANK, {text: 'Related', style: 'heading'});
+		lines.push(BLANK, ...wrapped('Related', width, 'heading'));
 		for (const story of article.related) lines.push(BLANK, ...storyLines(story, width, true));
 	}
 	if (article.comments.length > 0) {
-		lines.push(BLANK, {text: 'Comments', style: 'heading'});
+		lines.push(BLANK, ...wrapped('Comments', width, 'heading'));
 		for (const comment of article.comments) lines.push(BLANK, ...commentLines(comment, width));
 	}
 	return lines;

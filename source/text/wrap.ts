@@ -2,12 +2,20 @@
 // wraps in linear time; a word wider than the line is broken between graphemes.
 import {graphemes, textWidth} from './width';
 
+/** The graphemes of a word, a grapheme wider than the line split into its code points. */
+function* fittingPieces(word: string, width: number): Generator<[string, number]> {
+	for (const grapheme of graphemes(word)) {
+		const w = grapheme.length === 1 && grapheme < '\u007f' ? 1 : textWidth(grapheme);
+		if (w <= width || grapheme.length === 1) yield [grapheme, w];
+		else for (const point of grapheme) yield [point, textWidth(point)];
+	}
+}
+
 function breakWord(word: string, width: number): string[] {
 	const pieces: string[] = [];
 	let piece = '';
 	let pieceWidth = 0;
-	for (const grapheme of graphemes(word)) {
-		const w = grapheme.length === 1 && grapheme < '\u007f' ? 1 : textWidth(grapheme);
+	for (const [grapheme, w] of fittingPieces(word, width)) {
 		if (pieceWidth + w > width && piece !== '') {
 			pieces.push(piece);
 			piece = '';

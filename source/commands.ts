@@ -60,6 +60,9 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 	let article: Article;
 	if (target === '-' || isFile(target)) {
 		const page = await loadDataset(target, {warn});
+		if (page.entries.length !== 1) {
+			throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
+		}
 		const linkTo = flags.data ?? (target === '-' ? undefined : dirname(target));
 		// Only the titles of the folder matter here; its faulty files are not this command's business.
 		const titles = linkTo ? (await loadDataset(linkTo)).titles : new Map<string, string>();

@@ -135,7 +135,10 @@ const DECISIVE = 25;
  * there; comments and teasers follow), the strongest, joined with strong runs that a heading alone
  * separates from it (a widget set into the text).
  */
-export function articleRun(scores: Array<number | Stop>, strong: number): Run | undefined {
+/** The article's runs: what lies between them (a box set into the text) is not the article's. */
+export type Article = Run & {parts: Run[]};
+
+export function articleRun(scores: Array<number | Stop>, strong: number): Article | undefined {
 	let runs = bestRuns(scores);
 	if (runs.length === 0) return undefined;
 	const decisive = runs.find((run) => run.score >= DECISIVE);
@@ -145,7 +148,7 @@ export function articleRun(scores: Array<number | Stop>, strong: number): Run | 
 		runs = runs.filter((run) => run.start < end);
 	}
 	let index = runs.reduce((best, run, i) => (run.score > runs[best]!.score ? i : best), 0);
-	const article = {...runs[index]!};
+	const article: Article = {...runs[index]!, parts: [runs[index]!]};
 	const softBetween = (from: number, to: number) => {
 		for (let i = from; i < to; i++) if (scores[i] === 'hard') return false;
 		return to - from <= MERGE_GAP;
@@ -153,10 +156,12 @@ export function articleRun(scores: Array<number | Stop>, strong: number): Run | 
 	for (let next = index + 1; next < runs.length && runs[next]!.score >= strong && softBetween(article.end + 1, runs[next]!.start); next++) {
 		article.end = runs[next]!.end;
 		article.score += runs[next]!.score;
+		article.parts.push(runs[next]!);
 	}
 	for (index -= 1; index >= 0 && runs[index]!.score >= strong && softBetween(runs[index]!.end + 1, article.start); index--) {
 		article.start = runs[index]!.start;
 		article.score += runs[index]!.score;
+		article.parts.unshift(runs[index]!);
 	}
 	return article;
 }

@@ -153,8 +153,9 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 		const text = lines[i]!.text;
 		return stopKind(text) ?? (sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text)));
 	});
-	const chosen = articleRun(scores, ARTICLE_SCORE);
-	const articleLines = chosen ? sequence.slice(chosen.start, chosen.end + 1) : sequence;
+	// A short page has no room for furniture: all of it after the title is taken as the article.
+	const chosen = lines.length < SHORT_PAGE_LINES ? undefined : articleRun(scores, ARTICLE_SCORE);
+	const articleLines = chosen ? chosen.parts.flatMap((part) => sequence.slice(part.start, part.end + 1)) : sequence;
 	const runStart = candidates.indexOf(articleLines[0] ?? title);
 	const run = {start: runStart === -1 ? titlePosition + 1 : runStart};
 

@@ -2,7 +2,7 @@
 // the ids keep enough of the folder path to stay distinct.
 import type {PageFile} from './walk';
 
-const withoutExtension = (path: string) => path.replace(/\.[^./]+$/, '');
+export const withoutExtension = (path: string) => path.replace(/\.jsonl\.gz$|\.[^./]+$/i, '');
 
 export function assignIds(files: PageFile[]): string[] {
 	const base = files.map((file) => withoutExtension(file.relativePath.split('/').at(-1)!));

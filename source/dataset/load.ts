@@ -8,7 +8,8 @@ import {sortTime} from '../article/dates';
 import {foldKey} from '../text/fold';
 import type {Article, Headline} from '../article/types';
 import {listPageFiles, type PageFile} from './walk';
-import {assignIds} from './ids';
+import {assignIds, withoutExtension} from './ids';
+import {JSONL_FILE, readRecordAt, readRecords, recordPage, type RecordPlace} from './jsonl';
 
 export type Entry = {
 	id: string;
@@ -16,8 +17,12 @@ export type Entry = {
 	source: string;
 	title: string;
 	published: string | null;
-	/** The page text, kept only for pages that cannot be read again (standard input). */
+	/** The page text, kept only for pages that cannot be read again (standard input, gzip records). */
 	text?: string;
+	/** Where a JSON Lines record lies, to read it again when opened. */
+	place?: RecordPlace;
+	/** What a JSON Lines record states about its article, over what its text shows. */
+	stated?: {title?: string; published?: string; url?: string};
 };
 
 export type Dataset = {
@@ -129,18 +134,49 @@ function finish(root: string, entries: Entry[]): Dataset {
 
 const YIELD_EVERY_MS = 30;
 
+/** The entries of a JSON Lines file: one per record, the id from the record or the file and line. */
+async function readRecordEntries(file: PageFile, fileId: string, taken: Set<string>, warn: (message: string) => void): Promise<Entry[]> {
+	const entries: Entry[] = [];
+	try {
+		for await (const {record, lineNumber, place} of readRecords(file.path, warn)) {
+			const fallbackId = `${fileId}:${lineNumber}`;
+			const id = record.id !== undefined && !taken.has(record.id) ? record.id : fallbackId;
+			taken.add(id);
+			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
+			const headline = parseHeadline(recordPage(record));
+			entries.push({
+				id,
+				source: file.path,
+				title: record.title ?? headline.title,
+				published: headline.published ?? record.published ?? null,
+				...(place ? {place} : {text: recordPage(record)}),
+				stated: {title: record.title, published: record.published, url: record.url},
+			});
+		}
+	} catch (error) {
+		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);
+	}
+	return entries;
+}
+
 async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry[]> {
 	const ids = assignIds(files);
+	const taken = new Set(ids);
+	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	let last = Date.now();
 	for (let i = 0; i < files.length; i++) {
 		const file = files[i]!;
-		try {
-			const {title, published} = headlineOfFile(file.path);
-			entries.push({id: ids[i]!, source: file.path, title, published});
-		} catch (error) {
-			if (!(error instanceof DatasetError)) throw error;
-			options.warn?.(`skipping ${error.message}`);
+		if (JSONL_FILE.test(file.path)) {
+			entries.push(...(await readRecordEntries(file, ids[i]!, taken, warn)));
+		} else {
+			try {
+				const {title, published} = headlineOfFile(file.path);
+				entries.push({id: ids[i]!, source: file.path, title, published});
+			} catch (error) {
+				if (!(error instanceof DatasetError)) throw error;
+				warn(`skipping ${error.message}`);
+			}
 		}
 		if (options.onProgress && Date.now() - last > YIELD_EVERY_MS) {
 			options.onProgress(i + 1, files.length);
@@ -167,8 +203,9 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 		throw new DatasetError(`cannot read ${path}: no such file or folder`);
 	}
 	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, warn), {...options, warn}));
+	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([{path, relativePath: basename(path)}], {...options, warn}));
 	const {title, published} = headlineOfFile(path);
-	return finish(dirname(resolve(path)), [{id: basename(path).replace(/\.[^.]+$/, ''), source: path, title, published}]);
+	return finish(dirname(resolve(path)), [{id: withoutExtension(basename(path)), source: path, title, published}]);
 }
 
 export function findEntry(dataset: Dataset, id: string): Entry | undefined {
@@ -176,9 +213,25 @@ export function findEntry(dataset: Dataset, id: string): Entry | undefined {
 }
 
 /** The whole article of an entry, its related stories linked to the dataset's articles. */
+function pageOf(entry: Entry): string {
+	if (entry.text !== undefined) return entry.text;
+	if (!entry.place) return readPageText(entry.source);
+	let record;
+	try {
+		record = readRecordAt(entry.place);
+	} catch (error) {
+		throw new DatasetError(`cannot read ${entry.source}: ${(error as Error).message}`);
+	}
+	if (typeof record === 'string') throw new DatasetError(`${entry.source} changed: the record of ${entry.id} is ${record}`);
+	return recordPage(record);
+}
+
 export function openArticle(entry: Entry, titles: ReadonlyMap<string, string>): Article {
-	const text = entry.text ?? readPageText(entry.source);
-	const article = parseArticle(text, {id: entry.id, source: entry.source});
+	const article = parseArticle(pageOf(entry), {id: entry.id, source: entry.source});
+	const {title, published, url} = entry.stated ?? {};
+	if (title) article.title = title;
+	if (published && !article.published) article.published = published;
+	if (url && !article.url) article.url = url;
 	return linkRelated(article, titles);
 }
 

@@ -6,7 +6,8 @@ import {join, relative, sep} from 'node:path';
 
 export type PageFile = {path: string; relativePath: string};
 
-const PAGE_EXTENSION = /\.txt$/i;
+// Pages, and JSON Lines files of records (see jsonl.ts).
+const PAGE_EXTENSION = /\.(?:txt|jsonl|jsonl\.gz)$/i;
 
 function linkTarget(path: string, warn: (message: string) => void): Stats | undefined {
 	try {

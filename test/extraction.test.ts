@@ -1,0 +1,75 @@
+// Finding the article in whole-page text: each rule on a page of our own, and the score on the
+// public Article Extraction Benchmark's pages.
+import {describe, expect, it} from 'vitest';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {parseArticle, segmentPage} from '../source/article/parse';
+import {findDate} from '../source/article/dates';
+import {corpusDir, readFixture} from './helpers/pages';
+import {scoreCorpus} from './helpers/extraction-score';
+
+const page = readFixture('whole-page.txt');
+const article = parseArticle(page, {id: 'flood', source: 'whole-page.txt'});
+const body = article.blocks.map((block) => block.text);
+
+describe('a whole page', () => {
+	it('takes the headline repeated above the article, not the browser title with the site name', () => {
+		expect(article.title).toBe('River towns brace for record flood crest');
+	});
+
+	it('takes the date next to the byline, not the date in the masthead', () => {
+		expect(article.published).toBe('2019-03-05T10:31:00+00:00');
+	});
+
+	it('keeps every paragraph of the article, across a related-articles box set into it', () => {
+		expect(body[0]).toMatch(/^MILLBROOK — Residents of three river towns/);
+		expect(body.at(-1)).toMatch(/^The river is expected to fall slowly/);
+		expect(body).toHaveLength(6);
+		expect(article.blocks[0]!.kind).toBe('lead');
+	});
+
+	it('leaves out menus, share bars, the box’s teasers, comments, cookie notes and footers', () => {
+		const text = body.join('\n');
+		for (const furniture of ['Skip to main content', 'Subscribe', 'Facebook', 'Snowmelt pushes', 'Advertisement', 'Stay safe everyone', 'riverwatcher', 'cookies', 'All rights reserved', 'Most Popular']) {
+			expect(text).not.toContain(furniture);
+		}
+		const roles = new Map(segmentPage(page).lines.map((line) => [line.text, line.role]));
+		expect(roles.get('Home')).toBe('masthead');
+		expect(roles.get('Terms of Use')).toBe('boilerplate');
+	});
+});
+
+describe('header metadata lines', () => {
+	it('become fields: the url, the date, not text', () => {
+		const parsed = parseArticle('# doc_id = news_1\n# url = https://example.org/tin\n# date = 20201005\nTiêu đề của bài\nCâu đầu tiên của bài báo.\n', {id: 'x', source: 'x'});
+		expect(parsed.url).toBe('https://example.org/tin');
+		expect(parsed.published).toBe('2020-10-05');
+		expect(parsed.title).toBe('Tiêu đề của bài');
+		expect(parsed.blocks.map((block) => block.text)).toEqual(['Câu đầu tiên của bài báo.']);
+	});
+});
+
+describe('dates as news sites write them', () => {
+	it.each([
+		['2019-03-05T10:31:00Z', '2019-03-05T10:31:00+00:00'],
+		['12/3/2019 08:00', '2019-03-12T08:00:00'],
+		['Thứ Hai, 12/3/2019, 08:00 (GMT+7)', '2019-03-12T08:00:00+07:00'],
+		['March 5, 2019', '2019-03-05'],
+		['5 March 2019 10:31 GMT', '2019-03-05T10:31:00+00:00'],
+		['Published Monday, November 18, 2019 8:22AM EST', '2019-11-18T08:22:00'],
+	])('reads %s', (line, iso) => {
+		expect(findDate(line)?.iso).toBe(iso);
+	});
+});
+
+const pages = join(corpusDir, 'en_aeb_fullpage_htmltext');
+const truth = join(corpusDir, 'en_aeb_groundtruth');
+const benchmark = existsSync(pages) && existsSync(truth);
+if (!benchmark) console.warn(`extraction benchmark skipped: no pages under ${pages}`);
+
+describe.skipIf(!benchmark)('the Article Extraction Benchmark', () => {
+	it('scores F1 of at least 0.91 on its 100 pages (0.924 when measured)', () => {
+		const {f1, precision, recall} = scoreCorpus(pages, truth);
+		expect(f1, `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`).toBeGreaterThanOrEqual(0.91);
+	});
+});

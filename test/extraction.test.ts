@@ -8,8 +8,8 @@ import {findDate} from '../source/article/dates';
 import {corpusDir, readFixture} from './helpers/pages';
 import {scoreCorpus} from './helpers/extraction-score';
 
-const page = readFixture('whole-page.txt');
-const article = parseArticle(page, {id: 'flood', source: 'whole-page.txt'});
+const page = readFixture('whole-pages/flood.txt');
+const article = parseArticle(page, {id: 'flood', source: 'flood.txt'});
 const body = article.blocks.map((block) => block.text);
 
 describe('a whole page', () => {

@@ -18,6 +18,8 @@ describe('findDate', () => {
 		['March 5, 2019', '2019-03-05'],
 		['5 March 2019 10:31 GMT', '2019-03-05T10:31:00+00:00'],
 		['Associated Press November 19, 2019, 9:02 AM', '2019-11-19T09:02:00'],
+		['Thứ Hai, 12/3/2019, 08:00 (GMT+7)', '2019-03-12T08:00:00+07:00'],
+		['Published Monday, November 18, 2019 8:22AM EST', '2019-11-18T08:22:00'],
 	])('reads %s', (line, iso) => {
 		expect(findDate(line)?.iso).toBe(iso);
 	});

@@ -4,7 +4,6 @@ import {describe, expect, it} from 'vitest';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {parseArticle, segmentPage} from '../source/article/parse';
-import {findDate} from '../source/article/dates';
 import {corpusDir, readFixture} from './helpers/pages';
 import {scoreCorpus} from './helpers/extraction-score';
 
@@ -46,19 +45,6 @@ describe('header metadata lines', () => {
 		expect(parsed.published).toBe('2020-10-05');
 		expect(parsed.title).toBe('Tiêu đề của bài');
 		expect(parsed.blocks.map((block) => block.text)).toEqual(['Câu đầu tiên của bài báo.']);
-	});
-});
-
-describe('dates as news sites write them', () => {
-	it.each([
-		['2019-03-05T10:31:00Z', '2019-03-05T10:31:00+00:00'],
-		['12/3/2019 08:00', '2019-03-12T08:00:00'],
-		['Thứ Hai, 12/3/2019, 08:00 (GMT+7)', '2019-03-12T08:00:00+07:00'],
-		['March 5, 2019', '2019-03-05'],
-		['5 March 2019 10:31 GMT', '2019-03-05T10:31:00+00:00'],
-		['Published Monday, November 18, 2019 8:22AM EST', '2019-11-18T08:22:00'],
-	])('reads %s', (line, iso) => {
-		expect(findDate(line)?.iso).toBe(iso);
 	});
 });
 

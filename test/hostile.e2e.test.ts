@@ -4,19 +4,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fixturesDir, projectRoot, seedPath} from './helpers/pages';
-import {TerminalSession} from './helpers/terminal';
+import {fixturesDir, seedPath} from './helpers/pages';
+import {sessionStarter, type TerminalSession} from './helpers/terminal';
 
 const hostile = join(fixturesDir, 'hostile');
 const POSITION = /(\d+)\/(\d+) \d+%/;
 let work: string;
-const sessions: TerminalSession[] = [];
-
-function start(args: string[], options: ConstructorParameters<typeof TerminalSession>[1] = {}): TerminalSession {
-	const session = new TerminalSession(args, {cwd: projectRoot, ...options});
-	sessions.push(session);
-	return session;
-}
+const {start, killAll} = sessionStarter();
 
 /** The columns, counted in terminal cells, where a row holds the sidebar's border. */
 function borderColumns(session: TerminalSession, rows: number): number[] {
@@ -38,7 +32,7 @@ beforeAll(() => {
 	work = mkdtempSync(join(tmpdir(), 'docbao-hostile-e2e-'));
 });
 afterAll(() => {
-	for (const session of sessions) session.kill('SIGKILL');
+	killAll();
 	rmSync(work, {recursive: true, force: true});
 });
 

@@ -3,8 +3,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {cliPath, projectRoot, seedPath} from './helpers/pages';
-import {TerminalSession} from './helpers/terminal';
+import {cliPath, seedPath} from './helpers/pages';
+import {sessionStarter, type TerminalSession} from './helpers/terminal';
 
 const SEED_TITLE = 'Quảng Nam ứng dụng công nghệ thông tin trong cơ quan hành chính chưa cao';
 const RELATED_TITLE = 'Du khách ở TP.HCM sắp được trải nghiệm xe điện';
@@ -16,13 +16,7 @@ const TAB = '\t';
 const atTop = (title: string) => (text: string) => text.split('\n').slice(0, 2).some((row) => row.startsWith(title));
 
 let dataset: string;
-const sessions: TerminalSession[] = [];
-
-function start(args: string[], options: ConstructorParameters<typeof TerminalSession>[1] = {}): TerminalSession {
-	const session = new TerminalSession(args, {cwd: projectRoot, ...options});
-	sessions.push(session);
-	return session;
-}
+const {start, killAll} = sessionStarter();
 
 const POSITION = /(\d+)\/(\d+) \d+%/;
 
@@ -41,7 +35,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	for (const session of sessions) session.kill('SIGKILL');
+	killAll();
 	rmSync(dataset, {recursive: true, force: true});
 });
 

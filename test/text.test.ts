@@ -5,7 +5,7 @@ import {textWidth} from '../source/text/width';
 import {sanitizeForTerminal, stringifyJsonSafe} from '../source/text/sanitize';
 import {decodeBytes, looksBinary} from '../source/text/decode';
 import {foldKey} from '../source/text/fold';
-import {cleanLine, normalizeText} from '../source/text/normalize';
+import {normalizeText, pageLines} from '../source/text/normalize';
 
 describe('wrapText', () => {
 	const paragraph = 'Phó Thủ tướng Thường trực yêu cầu tỉnh Quảng Nam tiếp tục đổi mới hệ thống tổ chức và quản lý 中文字符 😀 ok';
@@ -93,7 +93,7 @@ describe('decoding and cleaning', () => {
 	});
 
 	it('folds runs of white space and trims non-breaking spaces at the edges', () => {
-		expect(cleanLine('\u00a0 a  b\u00a0 c\t d \u00a0')).toBe('a b c d');
+		expect(pageLines('\u00a0 a  b\u00a0 c\t d \u00a0\n\nx')).toEqual([{text: 'a b c d', indented: true}, {text: 'x', indented: false}]);
 	});
 
 	it('folds case and diacritics, đ included', () => {

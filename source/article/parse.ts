@@ -302,7 +302,7 @@ export function headlineFrom(head: string, whole: boolean): Headline | undefined
 }
 
 /** The offset just past the `count`-th newline, or -1 when the text has fewer lines. */
-export function lineEnd(text: string, count: number): number {
+function lineEnd(text: string, count: number): number {
 	let end = -1;
 	for (let i = 0; i < count; i++) {
 		end = text.indexOf('\n', end + 1);

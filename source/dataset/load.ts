@@ -109,7 +109,7 @@ function sortNewestFirst(entries: Entry[]): Entry[] {
 const TITLE_KEY_CHARACTERS = 500;
 const titleKey = (title: string) => foldKey(title.slice(0, TITLE_KEY_CHARACTERS));
 
-export function indexTitles(entries: Entry[]): Map<string, string> {
+function indexTitles(entries: Entry[]): Map<string, string> {
 	const titles = new Map<string, string>();
 	for (const entry of entries) {
 		const key = titleKey(entry.title);

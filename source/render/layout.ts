@@ -46,7 +46,7 @@ export function headerLines(article: Article, width: number, kickerFirst = false
 
 const QUOTE_INDENT = '    ';
 
-export function blockLines(block: Block, width: number, index?: number): StyledLine[] {
+function blockLines(block: Block, width: number, index?: number): StyledLine[] {
 	if (block.kind === 'quote') return wrapped(block.text, width, 'quote', QUOTE_INDENT, index);
 	return wrapped(block.text, width, block.kind === 'lead' ? 'lead' : block.kind, '', index);
 }
@@ -71,7 +71,7 @@ export function summaryLines(story: RelatedStory, width: number, indent = ''): S
 	return story.summary ? wrapped(story.summary, width, 'summary', indent) : [];
 }
 
-export function commentHeader(comment: Comment): string {
+function commentHeader(comment: Comment): string {
 	const who = [comment.author ?? 'Anonymous', comment.contact ? `(${comment.contact})` : ''].filter(Boolean).join(' ');
 	return comment.topic ? `${who} on “${comment.topic}”` : who;
 }

@@ -23,10 +23,6 @@ const LEADING_WHITE = /^[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 // Folding runs in one pass over the whole text is much faster than a pass per line.
 const foldWhiteRuns = (text: string) => text.replace(WHITE_RUN, ' ');
 
-export function cleanLine(raw: string): string {
-	return foldWhiteRuns(raw).trim();
-}
-
 /** The page's non-empty lines, cleaned. `text` must already be normalised. */
 export function pageLines(normalized: string): PageLine[] {
 	const text = foldWhiteRuns(normalized);

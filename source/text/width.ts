@@ -33,7 +33,7 @@ export function textWidth(text: string): number {
 // selectors and low surrogates before cutting.
 const CONTINUES_CLUSTER = /[\p{M}\u200c\u200d\ufe00-\ufe0f\udc00-\udfff]|\p{Emoji_Modifier}/u;
 
-export function* chunks(text: string, size = CHUNK): Generator<string> {
+function* chunks(text: string, size = CHUNK): Generator<string> {
 	let start = 0;
 	while (start < text.length) {
 		let end = Math.min(start + size, text.length);

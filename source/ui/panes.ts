@@ -14,7 +14,7 @@ export type Panes = {
 	statusLine: boolean;
 };
 
-export const WIDE_COLUMNS = 100;
+const WIDE_COLUMNS = 100;
 const SIDEBAR_MIN = 28;
 
 export function isWide(size: Size): boolean {

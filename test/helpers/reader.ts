@@ -2,7 +2,7 @@ import {parseArticle} from '../../source/article/parse';
 import type {Article} from '../../source/article/types';
 import type {Entry} from '../../source/dataset/load';
 import {linkRelated} from '../../source/dataset/load';
-import {initialState, reducer, type Action, type State} from '../../source/ui/state';
+import {initialState, reducer, type State} from '../../source/ui/state';
 import type {KeyFlags} from '../../source/ui/keymap';
 import {readPage, seedPath} from './pages';
 
@@ -30,5 +30,3 @@ export function readyState(columns = 120, rows = 36, articles = sampleArticles()
 export function press(state: State, ...keys: Array<string | KeyFlags>): State {
 	return keys.reduce<State>((current, key) => reducer(current, typeof key === 'string' ? {type: 'key', input: key, key: {}} : {type: 'key', input: '', key}), state);
 }
-
-export const dispatchAll = (state: State, actions: Action[]) => actions.reduce(reducer, state);

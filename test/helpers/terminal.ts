@@ -3,7 +3,7 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
-import {cliPath} from './pages';
+import {cliPath, projectRoot} from './pages';
 
 export type TerminalOptions = {
 	cols?: number;
@@ -13,6 +13,21 @@ export type TerminalOptions = {
 	/** A bash command line to run instead of the CLI with `args` (for pipes into the CLI). */
 	shell?: string;
 };
+
+/** Starts sessions in the project folder and kills whatever is left of them at the end. */
+export function sessionStarter(): {start: (args: string[], options?: TerminalOptions) => TerminalSession; killAll: () => void} {
+	const sessions: TerminalSession[] = [];
+	return {
+		start(args, options = {}) {
+			const session = new TerminalSession(args, {cwd: projectRoot, ...options});
+			sessions.push(session);
+			return session;
+		},
+		killAll() {
+			for (const session of sessions) session.kill('SIGKILL');
+		},
+	};
+}
 
 export class TerminalSession {
 	readonly term: xterm.Terminal;

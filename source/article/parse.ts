@@ -132,6 +132,23 @@ function findTitle(lines: PageLine[], candidates: number[]): number {
 	return best;
 }
 
+const TITLE_SEPARATOR = /\s+(?:[|–—-]|::)\s+/g;
+const DOMAIN = /\b[\p{L}\p{N}-]+\.(?:[a-z]{2,6})\b/iu;
+
+/**
+ * A browser title without the site's name after its last separator (`Headline - Site.com`,
+ * `Headline | Site`): the name is known for one by its domain or by standing alone elsewhere on the page.
+ */
+function withoutSiteName(title: string, lines: PageLine[]): string {
+	const separators = [...title.matchAll(TITLE_SEPARATOR)];
+	const last = separators.at(-1);
+	if (!last) return title;
+	const headline = title.slice(0, last.index).trim();
+	const site = title.slice(last.index + last[0].length).trim();
+	if (wordCount(headline) < 3 || wordCount(site) > 4) return title;
+	return DOMAIN.test(site) || lines.some((line) => line.text === site) ? headline : title;
+}
+
 // A run this strong is a real article text, not a byline or a teaser.
 const ARTICLE_SCORE = 8;
 const DATELINE_SEARCH_LINES = 12;
@@ -168,6 +185,7 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 		}
 	}
 	markTitle(lines, roles, candidates, title, dateline);
+	if (title === candidates[0] && lines.length >= SHORT_PAGE_LINES) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
 	const inArticle = new Set(articleLines);
 	// Menus and widgets are full of "Comments" and "Read more": only a heading after the article opens a section.
 	const articleEnd = articleLines.at(-1) ?? lines.length;

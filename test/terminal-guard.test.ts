@@ -21,8 +21,10 @@ function setUp() {
 }
 
 describe('guardTerminal', () => {
-	it('enters the alternate screen at once', () => {
-		expect(setUp().written).toEqual([ENTER_ALTERNATE_SCREEN]);
+	it('enters the alternate screen and raw mode at once', () => {
+		const guard = setUp();
+		expect(guard.written).toEqual([ENTER_ALTERNATE_SCREEN]);
+		expect(guard.rawModes).toEqual([true]);
 	});
 
 	it.each([['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const)('on %s stops drawing, restores the terminal and exits %i', (signal, status) => {
@@ -30,7 +32,7 @@ describe('guardTerminal', () => {
 		guard.fakeProcess.emit(signal);
 		expect(guard.stopped()).toBe(1);
 		expect(guard.written.at(-1)).toBe(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-		expect(guard.rawModes).toEqual([false]);
+		expect(guard.rawModes).toEqual([true, false]);
 		expect(guard.exits).toEqual([status]);
 	});
 

@@ -43,6 +43,9 @@ export function guardTerminal({stdout, stderr, keys, stopDrawing, process: targe
 	target.on('uncaughtException', onError);
 	target.on('unhandledRejection', onError);
 	target.on('exit', restore);
+	// Keys are read raw from the first moment, before Ink asks for it after its first frame, so a
+	// Ctrl+C pressed early is a key like any other and not a signal.
+	if (keys.isTTY) keys.setRawMode?.(true);
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	return {restore};
 }

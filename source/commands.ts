@@ -3,7 +3,6 @@
 import {statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {DatasetError, findEntry, loadDataset, openArticle} from './dataset/load';
-import {renderPlain} from './render/plain';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
@@ -37,8 +36,12 @@ function warner(io: Io) {
 	return (message: string) => io.stderr.write(diagnostic(`warning: ${message}`));
 }
 
-function formatArticle(article: Article, flags: Flags, io: Io): string {
-	return flags.json ? renderArticleJson(article) : renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags, io)});
+// The plain renderer (chalk, string-width and its ICU segmenter) loads only when text is printed:
+// `list` and `--json` do not pay for it at start-up.
+async function formatArticle(article: Article, flags: Flags, io: Io): Promise<string> {
+	if (flags.json) return renderArticleJson(article);
+	const {renderPlain} = await import('./render/plain');
+	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags, io)});
 }
 
 async function list(path: string, flags: Flags, io: Io): Promise<void> {
@@ -75,7 +78,7 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 		if (!entry) throw new DatasetError(`no article with id ${target} in ${path}`);
 		article = openArticle(entry, dataset.titles);
 	}
-	io.stdout.write(formatArticle(article, flags, io) + '\n');
+	io.stdout.write((await formatArticle(article, flags, io)) + '\n');
 }
 
 const ARTICLE_SEPARATOR = '\n---\n\n';
@@ -86,7 +89,7 @@ async function read(path: string, flags: Flags, io: Io): Promise<void> {
 	for (const [index, entry] of dataset.entries.entries()) {
 		let text: string;
 		try {
-			text = formatArticle(openArticle(entry, dataset.titles), flags, io);
+			text = await formatArticle(openArticle(entry, dataset.titles), flags, io);
 		} catch (error) {
 			if (!(error instanceof DatasetError)) throw error;
 			warner(io)(error.message);

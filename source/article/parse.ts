@@ -173,12 +173,12 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 	// A short page has no room for furniture: all of it after the title is taken as the article.
 	const chosen = lines.length < SHORT_PAGE_LINES ? undefined : articleRun(scores, ARTICLE_SCORE);
 	const articleLines = chosen ? chosen.parts.flatMap((part) => sequence.slice(part.start, part.end + 1)) : sequence;
-	const runStart = candidates.indexOf(articleLines[0] ?? title);
-	const run = {start: runStart === -1 ? titlePosition + 1 : runStart};
+	const found = candidates.indexOf(articleLines[0] ?? title);
+	const articleStart = found === -1 ? titlePosition + 1 : found;
 
 	let dateline: number | undefined;
-	const searchEnd = Math.min(candidates.length, run.start + 3);
-	for (let position = Math.max(titlePosition + 1, run.start - DATELINE_SEARCH_LINES); position < searchEnd; position++) {
+	const searchEnd = Math.min(candidates.length, articleStart + 3);
+	for (let position = Math.max(titlePosition + 1, articleStart - DATELINE_SEARCH_LINES); position < searchEnd; position++) {
 		if (isDateline(lines[candidates[position]!]!.text)) {
 			dateline = candidates[position];
 			break;
@@ -306,14 +306,13 @@ export function parseArticle(text: string, {id, source}: ParseOptions): Article 
 
 /**
  * Title and date from the top of a page, as a listing needs. `head` is the page's first lines;
- * `whole` says whether it is the whole page. The answer is undefined when the head is too short to
- * agree with the full parse: no dateline yet, and fewer lines than the full parse looks at.
+ * `whole` says whether it is the whole page. The answer is undefined when the head cannot agree
+ * with the full parse: without a dateline near the top, the headline is found from the article's
+ * place in the whole page.
  */
 export function headlineFrom(head: string, whole: boolean): Headline | undefined {
 	const {lines, meta} = segmentPage(head);
 	const dateline = lines.find((line) => line.role === 'dateline')?.text;
-	const candidates = lines.filter((line) => line.role !== 'meta' && line.role !== 'chrome').length;
-	// Without a dateline near the top, the headline is found from the article's place in the whole page.
 	if (!whole && dateline === undefined) return undefined;
 	const title = lines.find((line) => line.role === 'title')?.text ?? '';
 	return {title, published: publishedFrom(dateline, meta)};

@@ -211,3 +211,26 @@ describe('keys that arrive together', () => {
 		expect(focusOf(press(state, 'x\t'))).toBe('related');
 	});
 });
+
+describe('searching as you type', () => {
+	it('highlights and moves to the first match from the view’s top with each key, and Enter keeps it', () => {
+		let state = press(openSeed(), 'G', '/', 'quảng');
+		const typing = searchMatches(state);
+		expect(typing.length).toBeGreaterThan(0);
+		expect(state.search.editing).toBe(true);
+		const view = articleView(state)!;
+		expect(state.search.line).not.toBeNull();
+		expect(state.search.line).toBeGreaterThanOrEqual(view.top);
+		expect(state.search.line).toBeLessThan(view.top + view.height);
+		const line = state.search.line;
+		state = press(state, {return: true});
+		expect(state.search.editing).toBe(false);
+		expect(state.search.line).toBe(line);
+	});
+
+	it('clears the query and its highlights with Esc', () => {
+		const state = press(openSeed(), '/', 'nam', {escape: true});
+		expect(state.search.query).toBe('');
+		expect(searchMatches(state)).toEqual([]);
+	});
+});

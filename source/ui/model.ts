@@ -174,5 +174,5 @@ const matchLines = memoTwo((layout: ArticleLayout, query: string): number[] => {
 /** The lines of the article pane that hold the search query. */
 export function searchMatches(state: State): number[] {
 	const view = articleView(state);
-	return view && !state.search.editing ? matchLines(view.layout, state.search.query) : [];
+	return view ? matchLines(view.layout, state.search.query) : [];
 }

@@ -214,7 +214,11 @@ function editText(state: State, edit: (text: string) => string): State {
 	if (state.list.editing && currentPlace(state).kind === 'list') {
 		return keepListSelectionVisible({...state, list: {...state.list, filter: edit(state.list.filter)}}, 0);
 	}
-	if (state.search.editing) return {...state, search: {...state.search, query: edit(state.search.query)}};
+	if (state.search.editing) {
+		// The search follows the typing: the view moves to the first match from where it stands.
+		const next = {...state, search: {...state.search, query: edit(state.search.query), line: null}};
+		return searchMatches(next).length > 0 ? jumpToMatch(next, 1) : next;
+	}
 	return state;
 }
 

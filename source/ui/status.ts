@@ -22,8 +22,11 @@ export function statusText(state: State): {left: string; right: string} {
 		left = ` ${bottom}/${total} ${percent}%`;
 	}
 	left += ` · ${focusOf(state)} `;
-	if (state.search.editing) return {left, right: `/${displayText(state.search.query)}▏ Enter find · Esc cancel`};
 	const matches = searchMatches(state);
+	if (state.search.editing) {
+		const count = state.search.query ? ` ${matches.length} match${matches.length === 1 ? '' : 'es'} ·` : '';
+		return {left, right: `/${displayText(state.search.query)}▏${count} Enter keep · Esc cancel`};
+	}
 	if (state.search.query && !state.notice) {
 		const index = state.search.line === null ? 0 : matches.indexOf(state.search.line) + 1;
 		const query = displayText(state.search.query);

@@ -45,7 +45,7 @@ function ArticleScreen({state}: {state: State}) {
 	return (
 		<>
 			<Box flexDirection="row" height={mainHeight}>
-				{view && <ArticlePane view={view} query={state.search.editing ? '' : state.search.query} currentMatch={state.search.line} />}
+				{view && <ArticlePane view={view} query={state.search.query} currentMatch={state.search.line} />}
 				{view && shown.sidebar && <VerticalRule height={mainHeight} />}
 				{shown.sidebar && (
 					<Sidebar

@@ -59,3 +59,15 @@ describe.skipIf(!benchmark)('the Article Extraction Benchmark', () => {
 		expect(f1, `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`).toBeGreaterThanOrEqual(0.91);
 	});
 });
+
+describe('sections after the article on a whole page', () => {
+	it('take only what looks like their entries, and end where the footer starts', () => {
+		const furniture = Array.from({length: 30}, (_, i) => `Menu item ${i}`).join('\n');
+		const paragraphs = Array.from({length: 4}, (_, i) => `Paragraph ${i} of the story tells the reader what happened in the town and why it matters to them.`).join('\n');
+		const text = `A town votes on its bridge | The Town Crier\n${furniture}\nA town votes on its bridge\n${paragraphs}\nComments\nJoin us for the weekly quiz\nGreat story about our town Trả lời: I was there and it was just as told. Lan Anh: lan@example.org\nPrivacy Policy\nAbout us`;
+		const parsed = parseArticle(text, {id: 'x', source: 'x'});
+		expect(parsed.title).toBe('A town votes on its bridge');
+		expect(parsed.blocks).toHaveLength(4);
+		expect(parsed.comments).toEqual([{topic: 'Great story about our town', text: 'I was there and it was just as told.', author: 'Lan Anh', contact: 'lan@example.org'}]);
+	});
+});

@@ -119,7 +119,7 @@ function findTitle(lines: PageLine[], candidates: number[]): number {
 		// A headline is short and does not end like a sentence.
 		if (text.length > 300 || text.endsWith('.') || isFurniture(text)) continue;
 		const own = wordSet(text);
-		if (own.size < 3) continue;
+		if (own.size < 4) continue;
 		let shared = 0;
 		for (const word of own) if (reference.has(word)) shared++;
 		// Most of its words from the first line, and as much of the first line as any other.
@@ -152,6 +152,7 @@ function withoutSiteName(title: string, lines: PageLine[]): string {
 // A run this strong is a real article text, not a byline or a teaser.
 const ARTICLE_SCORE = 8;
 const DATELINE_SEARCH_LINES = 12;
+const SECTION_LINES = 24;
 
 /**
  * Any other page: the article text is a run of lines that scores well (see body.ts), between
@@ -189,19 +190,30 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 	const inArticle = new Set(articleLines);
 	// Menus and widgets are full of "Comments" and "Read more": only a heading after the article opens a section.
 	const articleEnd = articleLines.at(-1) ?? lines.length;
+	const datelineText = dateline === undefined ? undefined : lines[dateline]!.text;
 	let section: Role = 'body';
+	let sectionLines = 0;
 	for (let i = 0; i < lines.length; i++) {
 		if (roles[i] !== undefined) continue;
-		const heading = i > articleEnd ? sectionHeading(lines[i]!.text) : undefined;
+		const text = lines[i]!.text;
+		const heading = i > articleEnd ? sectionHeading(text) : undefined;
+		// After the article a page's sections run into its footer: one ends at furniture or a stop.
+		if (section !== 'body' && (isFurniture(text) || stopKind(text) || ++sectionLines > SECTION_LINES)) section = 'body';
 		if (heading) {
 			roles[i] = 'heading';
 			section = heading === 'related' ? 'related' : 'comment';
+			sectionLines = 0;
 		} else if (i < title) {
 			roles[i] = 'masthead';
-		} else if (section !== 'body') {
-			roles[i] = section;
+		} else if (section === 'related') {
+			roles[i] = 'related';
+		} else if (section === 'comment') {
+			// A comment carries a reply mark or a signature; the rest is the comment form's furniture.
+			const comment = parseComment(text);
+			roles[i] = comment.author !== null || comment.topic !== null ? 'comment' : 'boilerplate';
 		} else {
-			roles[i] = inArticle.has(i) && !isFurniture(lines[i]!.text) ? 'body' : 'boilerplate';
+			// A dateline the page prints twice is the article's only once.
+			roles[i] = inArticle.has(i) && text !== datelineText && !isFurniture(text) ? 'body' : 'boilerplate';
 		}
 	}
 }

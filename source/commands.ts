@@ -1,8 +1,8 @@
 // The commands behind the CLI: list, show, and reading a whole dataset. They write to the streams
 // they are given, so tests can run them without a process.
 import {statSync} from 'node:fs';
-import {dirname} from 'node:path';
-import {DatasetError, findEntry, loadDataset, openArticle} from './dataset/load';
+import {dirname, resolve} from 'node:path';
+import {DatasetError, findEntry, loadDataset, openArticle, openInDataset} from './dataset/load';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
@@ -67,16 +67,17 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 			throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
 		}
 		const linkTo = flags.data ?? (target === '-' ? undefined : dirname(target));
-		// Only the titles of the folder matter here; its faulty files are not this command's business.
-		const titles = linkTo ? (await loadDataset(linkTo)).titles : new Map<string, string>();
-		article = openArticle(page.entries[0]!, titles);
+		// Only the folder's titles and recurring lines matter here; its faulty files are not this command's business.
+		const context = linkTo ? await loadDataset(linkTo) : undefined;
+		const folder = target === '-' ? undefined : dirname(resolve(target));
+		article = openArticle(page.entries[0]!, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
 	} else {
 		if (io.pathExists(target)) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
 		const path = flags.data ?? io.bundledData;
 		const dataset = await loadDataset(path, {warn});
 		const entry = findEntry(dataset, target);
 		if (!entry) throw new DatasetError(`no article with id ${target} in ${path}`);
-		article = openArticle(entry, dataset.titles);
+		article = openInDataset(entry, dataset);
 	}
 	io.stdout.write((await formatArticle(article, flags, io)) + '\n');
 }
@@ -89,7 +90,7 @@ async function read(path: string, flags: Flags, io: Io): Promise<void> {
 	for (const [index, entry] of dataset.entries.entries()) {
 		let text: string;
 		try {
-			text = await formatArticle(openArticle(entry, dataset.titles), flags, io);
+			text = await formatArticle(openInDataset(entry, dataset), flags, io);
 		} catch (error) {
 			if (!(error instanceof DatasetError)) throw error;
 			warner(io)(error.message);

@@ -79,8 +79,10 @@ export function lineFeatures(line: string): LineFeatures {
  * is long, ends like a sentence and is rich in common words; headlines of teasers are long too
  * but end without a stop.
  */
+export const FURNITURE_SCORE = -4;
+
 export function lineScore({words, sentence, stopRatio, furniture}: LineFeatures): number {
-	if (furniture) return -4;
+	if (furniture) return FURNITURE_SCORE;
 	const prose = stopRatio >= 0.15;
 	if (words >= 10 && sentence) return words / 4 + 1 + (prose ? 1 : 0);
 	if (words >= 25) return words / 8;

@@ -6,7 +6,7 @@ import {isChromeLine, sectionHeading} from './chrome';
 import {findDate, parseCompactDate} from './dates';
 import {parseRelated} from './related';
 import {parseComment} from './comments';
-import {articleRun, isFurniture, lineFeatures, lineScore, stopKind, type Stop} from './body';
+import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type Stop} from './body';
 import type {Article, Block, Headline} from './types';
 
 export type Role =
@@ -159,7 +159,7 @@ const SECTION_LINES = 24;
  * lines that end an article: the strongest run after the headline, with the strong runs that only
  * a heading separates from it. Everything else is site furniture.
  */
-function markWholePage(lines: PageLine[], roles: Role[]): void {
+function markWholePage(lines: PageLine[], roles: Role[], siteLines: ReadonlySet<string>): void {
 	const candidates = candidateLines(lines, roles);
 	if (candidates.length === 0) return;
 	const title = findTitle(lines, candidates);
@@ -169,6 +169,7 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 	for (let i = title + 1; i < lines.length; i++) if (roles[i] === undefined) sequence.push(i);
 	const scores = sequence.map((i): number | Stop => {
 		const text = lines[i]!.text;
+		if (siteLines.has(text)) return FURNITURE_SCORE;
 		return stopKind(text) ?? (sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text)));
 	});
 	// A short page has no room for furniture: all of it after the title is taken as the article.
@@ -213,13 +214,21 @@ function markWholePage(lines: PageLine[], roles: Role[]): void {
 			roles[i] = comment.author !== null || comment.topic !== null ? 'comment' : 'boilerplate';
 		} else {
 			// A dateline the page prints twice is the article's only once.
-			roles[i] = inArticle.has(i) && text !== datelineText && !isFurniture(text) ? 'body' : 'boilerplate';
+			roles[i] = inArticle.has(i) && text !== datelineText && !isFurniture(text) && !siteLines.has(text) ? 'body' : 'boilerplate';
 		}
 	}
 }
 
-/** Every non-empty line of the page with its role. */
-export function segmentPage(text: string): {lines: RoledLine[]; meta: Meta} {
+const NO_LINES: ReadonlySet<string> = new Set();
+
+/** Lines the page's site prints on many pages (see dataset/site-lines.ts), found only when needed. */
+export type SiteLines = () => ReadonlySet<string>;
+
+/**
+ * Every non-empty line of the page with its role. On a whole page, the site's recurring lines
+ * count as furniture.
+ */
+export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES): {lines: RoledLine[]; meta: Meta} {
 	const lines = pageLines(normalizeText(text));
 	const roles: Role[] = new Array(lines.length);
 	const meta = readMeta(lines, roles);
@@ -228,7 +237,7 @@ export function segmentPage(text: string): {lines: RoledLine[]; meta: Meta} {
 	}
 	const bodyStart = markDatelineHead(lines, roles);
 	if (bodyStart === undefined) {
-		markWholePage(lines, roles);
+		markWholePage(lines, roles, siteLines());
 	} else {
 		let section: Role = 'body';
 		for (let i = bodyStart; i < lines.length; i++) {
@@ -295,10 +304,10 @@ function publishedFrom(dateline: string | undefined, meta: Meta): string | null 
 	return fromLine ?? (meta.date ? parseCompactDate(meta.date) ?? null : null);
 }
 
-export type ParseOptions = {id: string; source: string};
+export type ParseOptions = {id: string; source: string; siteLines?: SiteLines};
 
-export function parseArticle(text: string, {id, source}: ParseOptions): Article {
-	const {lines, meta} = segmentPage(text);
+export function parseArticle(text: string, {id, source, siteLines}: ParseOptions): Article {
+	const {lines, meta} = segmentPage(text, siteLines);
 	const dateline = textOf(lines, 'dateline')[0];
 	const kicker = textOf(lines, 'kicker')[0];
 	const article: Article = {

@@ -3,13 +3,14 @@
 import {closeSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes, decodeLines, detectEncoding, looksBinary, trimPartialCharacter} from '../text/decode';
-import {parseArticle, parseHeadline, readHeadline} from '../article/parse';
+import {parseArticle, parseHeadline, readHeadline, type SiteLines} from '../article/parse';
 import {sortTime} from '../article/dates';
 import {foldKey} from '../text/fold';
 import type {Article, Headline} from '../article/types';
 import {listPageFiles, type PageFile} from './walk';
 import {assignIds, withoutExtension} from './ids';
 import {JSONL_FILE, readRecordAt, readRecords, recordPage, type RecordPlace} from './jsonl';
+import {recurringLines} from './site-lines';
 
 export type Entry = {
 	id: string;
@@ -31,6 +32,8 @@ export type Dataset = {
 	entries: Entry[];
 	/** Folded title → article id, for linking related stories. */
 	readonly titles: Map<string, string>;
+	/** The lines that recur across the pages of a folder (its site's furniture). */
+	siteLines(folder: string): ReadonlySet<string>;
 };
 
 export type LoadOptions = {
@@ -118,18 +121,45 @@ function indexTitles(entries: Entry[]): Map<string, string> {
 	return titles;
 }
 
+function readQuietly(path: string): string | undefined {
+	try {
+		return readPageText(path);
+	} catch {
+		return undefined;
+	}
+}
+
 function finish(root: string, entries: Entry[]): Dataset {
 	const sorted = sortNewestFirst(entries);
 	let titles: Map<string, string> | undefined;
+	const siteLines = new Map<string, ReadonlySet<string>>();
 	return {
 		root,
 		entries: sorted,
-		// Only opening an article needs the index; a listing should not pay for folding every title.
+		// Only opening an article needs these; a listing should not pay for them.
 		get titles() {
 			titles ??= indexTitles(sorted);
 			return titles;
 		},
+		siteLines(folder) {
+			let lines = siteLines.get(folder);
+			if (!lines) {
+				const pages = sorted.filter((entry) => !entry.place && entry.text === undefined && dirname(resolve(entry.source)) === folder).map((entry) => entry.source);
+				siteLines.set(folder, (lines = recurringLines(pages.sort(), readQuietly)));
+			}
+			return lines;
+		},
 	};
+}
+
+export function emptyDataset(root: string): Dataset {
+	return finish(root, []);
+}
+
+/** The article of an entry, opened within its dataset: related stories linked, its site's lines known. */
+export function openInDataset(entry: Entry, dataset: Dataset): Article {
+	const folder = entry.source === '-' ? '' : dirname(resolve(entry.source));
+	return openArticle(entry, dataset.titles, folder ? () => dataset.siteLines(folder) : undefined);
 }
 
 const YIELD_EVERY_MS = 30;
@@ -226,8 +256,8 @@ function pageOf(entry: Entry): string {
 	return recordPage(record);
 }
 
-export function openArticle(entry: Entry, titles: ReadonlyMap<string, string>): Article {
-	const article = parseArticle(pageOf(entry), {id: entry.id, source: entry.source});
+export function openArticle(entry: Entry, titles: ReadonlyMap<string, string>, siteLines?: SiteLines): Article {
+	const article = parseArticle(pageOf(entry), {id: entry.id, source: entry.source, siteLines});
 	const {title, published, url} = entry.stated ?? {};
 	if (title) article.title = title;
 	if (published && !article.published) article.published = published;

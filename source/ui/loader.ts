@@ -1,6 +1,6 @@
 // Reading the dataset for the reader: started before the first frame, so a small dataset is ready
 // when the reader first draws, and a large one reports progress while the reader shows it.
-import {DatasetError, findEntry, loadDataset, openArticle, type Dataset} from '../dataset/load';
+import {DatasetError, emptyDataset, findEntry, loadDataset, openInDataset, type Dataset} from '../dataset/load';
 import type {Article} from '../article/types';
 
 export type DatasetLoader = {
@@ -29,7 +29,7 @@ export function startLoading(path: string, warn: (message: string) => void): Dat
 		open(id: string): Article {
 			const entry = loader.dataset && findEntry(loader.dataset, id);
 			if (!entry) throw new DatasetError(`no article with id ${id}`);
-			return openArticle(entry, loader.dataset!.titles);
+			return openInDataset(entry, loader.dataset!);
 		},
 	};
 	loader.done = loadDataset(path, {
@@ -45,7 +45,7 @@ export function startLoading(path: string, warn: (message: string) => void): Dat
 		},
 		(error: unknown) => {
 			warn(error instanceof Error ? error.message : String(error));
-			loader.dataset = {root: path, entries: [], titles: new Map()};
+			loader.dataset = emptyDataset(path);
 			notify();
 		},
 	);

@@ -19,4 +19,20 @@ export function timeCommand(command: string, args: string[], runs: number, env: 
 	return median(times);
 }
 
+/**
+ * Wall times of two commands in milliseconds, run in turn (a, b, a, b, …) so that a change in the
+ * machine's load touches both alike: the medians of `runs` runs each, after one warm-up.
+ */
+export function timeAlternating(a: [string, string[]], b: [string, string[]], runs: number): [number, number] {
+	timeCommand(a[0], a[1], 0);
+	timeCommand(b[0], b[1], 0);
+	const first: number[] = [];
+	const second: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		first.push(timeCommand(a[0], a[1], 1));
+		second.push(timeCommand(b[0], b[1], 1));
+	}
+	return [median(first), median(second)];
+}
+
 export const format = (value: number, digits = 1) => value.toFixed(digits);

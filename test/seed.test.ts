@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseArticle, parseHeadline, segmentPage} from '../source/article/parse';
+import {parseArticle, segmentPage} from '../source/article/parse';
+import {parseHeadline} from '../source/article/headline';
 import {readPage, seedPath} from './helpers/pages';
 
 const text = readPage(seedPath);

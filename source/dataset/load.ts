@@ -3,7 +3,8 @@
 import {closeSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes, decodeLines, detectEncoding, looksBinary, trimPartialCharacter} from '../text/decode';
-import {parseArticle, parseHeadline, readHeadline, type SiteLines} from '../article/parse';
+import {parseArticle, type SiteLines} from '../article/parse';
+import {parseHeadline, readHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
 import {foldKey} from '../text/fold';
 import type {Article, Headline} from '../article/types';

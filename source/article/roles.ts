@@ -1,0 +1,67 @@
+// What each line of a page is, and the small tests that decide it: words, kickers, datelines.
+import type {PageLine} from '../text/normalize';
+import {sectionHeading} from './chrome';
+import {findDate, parseCompactDate} from './dates';
+
+export type Role =
+	| 'meta'
+	| 'chrome'
+	| 'masthead'
+	| 'boilerplate'
+	| 'heading'
+	| 'kicker'
+	| 'title'
+	| 'dateline'
+	| 'body'
+	| 'related'
+	| 'comment';
+
+export type RoledLine = PageLine & {role: Role};
+
+export type Meta = {url?: string; date?: string; docId?: string};
+
+export const SHORT_PAGE_LINES = 30;
+export const HEAD_WINDOW = 12;
+
+/** The number of words, counted up to `limit` (enough to compare with a bound, on a line of any length). */
+export function wordCount(text: string, limit = 64): number {
+	return text.split(' ', limit).length;
+}
+
+/** A short line, not a sentence, that ends in a colon: the label sites print above a headline. */
+export function isKicker(text: string): boolean {
+	return text.endsWith(':') && wordCount(text) <= 16 && !/[.!?]\s/.test(text);
+}
+
+/** A line that is a date and little else. */
+export function isDateline(text: string): boolean {
+	if (text.length > 120) return false;
+	const date = findDate(text);
+	if (!date) return false;
+	const rest = text.slice(0, date.index) + text.slice(date.index + date.length);
+	return wordCount(rest.trim()) <= 6;
+}
+
+export function isSubstantial(text: string): boolean {
+	return /\p{L}/u.test(text) && (wordCount(text) >= 2 || text.length >= 20);
+}
+
+export function candidateLines(lines: PageLine[], roles: Role[], limit = Number.POSITIVE_INFINITY): number[] {
+	const candidates: number[] = [];
+	for (let i = 0; i < lines.length && candidates.length < limit; i++) {
+		if (roles[i] === undefined && !sectionHeading(lines[i]!.text)) candidates.push(i);
+	}
+	return candidates;
+}
+
+export function markTitle(lines: PageLine[], roles: Role[], candidates: number[], title: number, dateline?: number): void {
+	const previous = candidates[candidates.indexOf(title) - 1];
+	if (previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text)) roles[previous] = 'kicker';
+	if (dateline !== undefined) roles[dateline] = 'dateline';
+	roles[title] = 'title';
+}
+
+export function publishedFrom(dateline: string | undefined, meta: Meta): string | null {
+	const fromLine = dateline ? findDate(dateline)?.iso : undefined;
+	return fromLine ?? (meta.date ? parseCompactDate(meta.date) ?? null : null);
+}

@@ -74,13 +74,13 @@ export function lineFeatures(line: string): LineFeatures {
 	return {words, sentence: SENTENCE_END.test(line), stopRatio: tokens.length > 0 ? stop / tokens.length : 0, furniture: isFurniture(line)};
 }
 
+export const FURNITURE_SCORE = -4;
+
 /**
  * How much a line speaks for being article text (positive) or page furniture (negative). Prose
  * is long, ends like a sentence and is rich in common words; headlines of teasers are long too
  * but end without a stop.
  */
-export const FURNITURE_SCORE = -4;
-
 export function lineScore({words, sentence, stopRatio, furniture}: LineFeatures): number {
 	if (furniture) return FURNITURE_SCORE;
 	const prose = stopRatio >= 0.15;
@@ -132,14 +132,14 @@ const MERGE_GAP = 8;
 // A run this strong is an article's text, not a caption, a byline or a single teaser.
 const DECISIVE = 25;
 
+/** The article's runs: what lies between them (a box set into the text) is not the article's. */
+export type Article = Run & {parts: Run[]};
+
 /**
  * The article: among the runs up to the first hard stop after a decisive run (the article ends
  * there; comments and teasers follow), the strongest, joined with strong runs that a heading alone
  * separates from it (a widget set into the text).
  */
-/** The article's runs: what lies between them (a box set into the text) is not the article's. */
-export type Article = Run & {parts: Run[]};
-
 export function articleRun(scores: Array<number | Stop>, strong: number): Article | undefined {
 	let runs = bestRuns(scores);
 	if (runs.length === 0) return undefined;

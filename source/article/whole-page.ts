@@ -69,13 +69,18 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 	if (candidates.length === 0) return;
 	const title = findTitle(lines, candidates);
 	const titlePosition = candidates.indexOf(title);
-	// The lines after the title, scored; section headings and article ends split them into stretches.
+	// The lines after the title, each looked at once: furniture, a stop, a section heading, or a score.
+	// Section headings and article ends split them into stretches.
 	const sequence: number[] = [];
 	for (let i = title + 1; i < lines.length; i++) if (roles[i] === undefined) sequence.push(i);
+	const looks = new Map<number, {furniture: boolean; stop: Stop | undefined; heading: ReturnType<typeof sectionHeading>}>();
 	const scores = sequence.map((i): number | Stop => {
 		const text = lines[i]!.text;
+		const features = lineFeatures(text);
+		const look = {furniture: features.furniture || siteLines.has(text), stop: stopKind(text), heading: sectionHeading(text)};
+		looks.set(i, look);
 		if (siteLines.has(text)) return FURNITURE_SCORE;
-		return stopKind(text) ?? (sectionHeading(text) ? 'soft' : lineScore(lineFeatures(text)));
+		return look.stop ?? (look.heading ? 'soft' : lineScore(features));
 	});
 	// A short page has no room for furniture: all of it after the title is taken as the article.
 	const chosen = lines.length < SHORT_PAGE_LINES ? undefined : articleRun(scores, ARTICLE_SCORE);
@@ -101,16 +106,19 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 	let sectionLines = 0;
 	for (let i = 0; i < lines.length; i++) {
 		if (roles[i] !== undefined) continue;
+		if (i < title) {
+			roles[i] = 'masthead';
+			continue;
+		}
 		const text = lines[i]!.text;
-		const heading = i > articleEnd ? sectionHeading(text) : undefined;
+		const look = looks.get(i)!;
+		const heading = i > articleEnd ? look.heading : undefined;
 		// After the article a page's sections run into its footer: one ends at furniture or a stop.
-		if (section !== 'body' && (isFurniture(text) || stopKind(text) || ++sectionLines > SECTION_LINES)) section = 'body';
+		if (section !== 'body' && (look.furniture || look.stop || ++sectionLines > SECTION_LINES)) section = 'body';
 		if (heading) {
 			roles[i] = 'heading';
 			section = heading === 'related' ? 'related' : 'comment';
 			sectionLines = 0;
-		} else if (i < title) {
-			roles[i] = 'masthead';
 		} else if (section === 'related') {
 			roles[i] = 'related';
 		} else if (section === 'comment') {
@@ -119,7 +127,7 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 			roles[i] = comment.author !== null || comment.topic !== null ? 'comment' : 'boilerplate';
 		} else {
 			// A dateline the page prints twice is the article's only once.
-			roles[i] = inArticle.has(i) && text !== datelineText && !isFurniture(text) && !siteLines.has(text) ? 'body' : 'boilerplate';
+			roles[i] = inArticle.has(i) && text !== datelineText && !look.furniture ? 'body' : 'boilerplate';
 		}
 	}
 }

@@ -64,7 +64,7 @@ export async function* readRecords(path: string, warn: (message: string) => void
 		else yield {record, lineNumber, place: compressed ? undefined : {path, offset: start, length: line.length}};
 	};
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
-		let data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+		const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
 		let start = 0;
 		for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
 			yield* take(data.subarray(start, end), offset + start);
@@ -72,7 +72,6 @@ export async function* readRecords(path: string, warn: (message: string) => void
 		}
 		offset += start;
 		pending = Buffer.from(data.subarray(start));
-		data = pending;
 	}
 	if (pending.length > 0) yield* take(pending, offset);
 }

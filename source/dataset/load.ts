@@ -190,7 +190,7 @@ export function findEntry(dataset: Dataset, id: string): Entry | undefined {
 	return dataset.entries.find((entry) => entry.id === id);
 }
 
-/** The whole article of an entry, its related stories linked to the dataset's articles. */
+/** The page text of an entry: kept in memory, re-read from its file, or from its place in a JSON Lines file. */
 function pageOf(entry: Entry): string {
 	if (entry.text !== undefined) return entry.text;
 	if (!entry.place) return readPageText(entry.source);

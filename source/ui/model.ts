@@ -107,6 +107,11 @@ const filterEntries = memoTwo((entries: Entry[], filter: string): Entry[] => {
 
 export const visibleEntries = (state: State): Entry[] => filterEntries(state.entries, state.list.filter);
 
+const idsOf = memoOne((entries: Entry[]) => new Set(entries.map((entry) => entry.id)));
+
+/** Whether the dataset holds an article with this id; the set is built once per dataset, not per frame. */
+export const inDataset = (state: State, id: string | null): boolean => id !== null && idsOf(state.entries).has(id);
+
 export function sidebarShown(state: State): boolean {
 	const article = currentArticle(state);
 	if (!article || article.related.length === 0) return false;

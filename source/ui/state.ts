@@ -10,6 +10,7 @@ import {
 	currentArticle,
 	currentPlace,
 	focusOf,
+	inDataset,
 	listHeight,
 	panes,
 	searchMatches,
@@ -141,7 +142,7 @@ function openRelated(state: State): State {
 	if (!article || place.kind !== 'article') return state;
 	const story = article.related[place.related];
 	if (!story) return state;
-	if (story.id && state.entries.some((entry) => entry.id === story.id)) return openArticle(state, story.id);
+	if (story.id && inDataset(state, story.id)) return openArticle(state, story.id);
 	return {...state, notice: 'not in this dataset: its summary is shown below the list'};
 }
 

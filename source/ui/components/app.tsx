@@ -6,6 +6,7 @@ import {
 	currentArticle,
 	currentPlace,
 	focusOf,
+	inDataset,
 	listHeight,
 	panes,
 	visibleEntries,
@@ -41,7 +42,6 @@ function ArticleScreen({state}: {state: State}) {
 	const focus = focusOf(state);
 	const view = articleView(state);
 	const comments = commentView(state);
-	const ids = new Set(state.entries.map((entry) => entry.id));
 	return (
 		<>
 			<Box flexDirection="row" height={mainHeight}>
@@ -53,7 +53,7 @@ function ArticleScreen({state}: {state: State}) {
 						area={shown.sidebar}
 						selected={Math.min(place.related, article.related.length - 1)}
 						focused={focus === 'related'}
-						inDataset={(id) => id !== null && ids.has(id)}
+						inDataset={(id) => inDataset(state, id)}
 					/>
 				)}
 			</Box>

@@ -24,6 +24,7 @@ const help = `
     --width N       wrap at N columns (default: the terminal's width; no wrapping in a pipe)
     --data PATH     the dataset that show looks IDs up in and links related stories to
     --no-color      no colour (so does the NO_COLOR variable)
+    --follow-links  follow links that lead out of the dataset's folder
     --help          this help
     --version       the version
 
@@ -37,19 +38,52 @@ const cli = meow(help, {
 	importMeta: import.meta,
 	// Given here, the package data is not searched for on disk at each start.
 	pkg: {name: packageJson.name, version: packageJson.version},
-	allowUnknownFlags: false,
+	// Unknown flags are reported below, in one sanitised line: meow would print them raw.
+	allowUnknownFlags: true,
 	flags: {
 		json: {type: 'boolean', default: false},
 		width: {type: 'number'},
 		data: {type: 'string'},
 		color: {type: 'boolean', default: true},
+		followLinks: {type: 'boolean', default: false},
 	},
 });
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
-});
+// A reader that stops reading (`| head -1`) is no failure, on stdout or on stderr. Any other write
+// error (a full disk) is one line and status 1, where it can still be said.
+function onOutputError(stream: 'stdout' | 'stderr') {
+	return (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		if (stream === 'stdout') {
+			try {
+				process.stderr.write(diagnostic(`cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message}`));
+			} catch {
+				// Nowhere left to say it.
+			}
+		}
+		process.exit(1);
+	};
+}
+process.stdout.on('error', onOutputError('stdout'));
+process.stderr.on('error', onOutputError('stderr'));
+
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'help', 'version']);
+const FLAGS_WITH_VALUES = new Set(['width', 'data']);
+
+/** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */
+function unknownFlags(argv: string[]): string[] {
+	const unknown: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const item = argv[i]!;
+		if (item === '--') break;
+		if (item.length < 2 || !item.startsWith('-') || /^-\d/.test(item)) continue;
+		const name = item.replace(/^--?/, '').replace(/=.*$/s, '');
+		const known = KNOWN_FLAGS.has(name) || (name.startsWith('no-') && KNOWN_FLAGS.has(name.slice(3)));
+		if (!known) unknown.push(item);
+		else if (FLAGS_WITH_VALUES.has(name) && !item.includes('=')) i++;
+	}
+	return unknown;
+}
 
 const bundledData = fileURLToPath(new URL('../data', import.meta.url));
 
@@ -62,11 +96,14 @@ function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
 		const {runReader} = await import('./ui/run');
 		const name = path === bundledData ? 'docbao data' : path === '-' ? 'standard input' : path;
 		await runReader(path, name, keys);
-		return true;
+		// Quit means quit: a dataset still loading in the background must not keep the process on.
+		process.exit(process.exitCode ?? 0);
 	};
 }
 
 try {
+	const unknown = unknownFlags(process.argv.slice(2));
+	if (unknown.length > 0) throw new UsageError(`unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}`);
 	await run(cli.input, cli.flags, {
 		bundledData,
 		stdout: process.stdout,
@@ -77,12 +114,15 @@ try {
 	});
 } catch (error) {
 	if (error instanceof UsageError) {
-		process.stderr.write(diagnostic(error.message) + 'Usage: docbao [list|show] [PATH|ID] [--json] [--width N] (see docbao --help)\n');
+		process.stderr.write(diagnostic(`${error.message} (usage: docbao [list|show] [PATH|ID] [--json] [--width N]; docbao --help tells more)`));
 		process.exitCode = 2;
 	} else if (error instanceof DatasetError) {
 		process.stderr.write(diagnostic(error.message));
 		process.exitCode = 1;
 	} else {
-		throw error;
+		// A fault of docbao's own: one line, and the stack only when asked for.
+		process.stderr.write(diagnostic(`unexpected error: ${error instanceof Error ? error.message : String(error)}`));
+		if (process.env.DOCBAO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		process.exitCode = 1;
 	}
 }

@@ -3,6 +3,7 @@
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {DatasetError, findEntry, loadDataset, openArticle, openInDataset} from './dataset/load';
+import {siblingContext} from './dataset/siblings';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
@@ -10,7 +11,7 @@ import {diagnostic} from './text/sanitize';
 
 export class UsageError extends Error {}
 
-export type Flags = {json: boolean; width?: number; data?: string; color: boolean};
+export type Flags = {json: boolean; width?: number; data?: string; color: boolean; followLinks?: boolean};
 
 export type Io = {
 	bundledData: string;
@@ -20,6 +21,8 @@ export type Io = {
 	pathExists: (path: string) => boolean;
 	/** Runs the interactive reader on PATH; false when there is no terminal to read keys from. */
 	openReader?: (path: string) => Promise<boolean>;
+	/** Where `-` reads from; the process's standard input by default. */
+	stdin?: NodeJS.ReadableStream;
 };
 
 function useColor(flags: Flags, io: Io): boolean {
@@ -44,39 +47,46 @@ async function formatArticle(article: Article, flags: Flags, io: Io): Promise<st
 	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags, io)});
 }
 
+const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks});
+
 async function list(path: string, flags: Flags, io: Io): Promise<void> {
-	const dataset = await loadDataset(path, {warn: warner(io)});
+	const dataset = await loadDataset(path, loadOptions(flags, io));
 	const lines = dataset.entries.map((entry) => (flags.json ? renderListJson(entry) : renderListLine(entry)));
 	if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
 }
 
-function isFile(path: string): boolean {
+/** Whether TARGET names something to read (a file, a pipe, a device) rather than a folder or an id. */
+function isReadable(path: string): boolean {
 	try {
-		return statSync(path).isFile();
+		return !statSync(path).isDirectory();
 	} catch {
 		return false;
 	}
 }
 
 async function show(target: string, flags: Flags, io: Io): Promise<void> {
-	const warn = warner(io);
 	let article: Article;
-	if (target === '-' || isFile(target)) {
-		const page = await loadDataset(target, {warn});
+	if (target === '-' || isReadable(target)) {
+		const page = await loadDataset(target, loadOptions(flags, io));
 		if (page.entries.length !== 1) {
 			throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
 		}
-		const linkTo = flags.data ?? (target === '-' ? undefined : dirname(target));
-		// Only the folder's titles and recurring lines matter here; its faulty files are not this command's business.
-		const context = linkTo ? await loadDataset(linkTo) : undefined;
-		const folder = target === '-' ? undefined : dirname(resolve(target));
-		article = openArticle(page.entries[0]!, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
+		const entry = page.entries[0]!;
+		const folder = entry.text === undefined ? dirname(resolve(target)) : undefined;
+		// With --data the user asked for that dataset; else only what is cheap: the page's own folder.
+		// Its faulty files are not this command's business.
+		const context = flags.data ? await loadDataset(flags.data, {followLinks: flags.followLinks}) : folder ? siblingContext(folder) : undefined;
+		article = openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
 	} else {
 		if (io.pathExists(target)) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
 		const path = flags.data ?? io.bundledData;
-		const dataset = await loadDataset(path, {warn});
+		const dataset = await loadDataset(path, loadOptions(flags, io));
 		const entry = findEntry(dataset, target);
-		if (!entry) throw new DatasetError(`no article with id ${target} in ${path}`);
+		if (!entry) {
+			// What looks like a file name was most likely meant as one.
+			if (/\.(?:txt|jsonl|gz|html?)$/i.test(target)) throw new DatasetError(`cannot read ${target}: no such file (nor an article with that id in ${path})`);
+			throw new DatasetError(`no article with id ${target} in ${path}`);
+		}
 		article = openInDataset(entry, dataset);
 	}
 	io.stdout.write((await formatArticle(article, flags, io)) + '\n');
@@ -86,17 +96,18 @@ const ARTICLE_SEPARATOR = '\n---\n\n';
 
 async function read(path: string, flags: Flags, io: Io): Promise<void> {
 	if (io.openReader && !flags.json && (await io.openReader(path))) return;
-	const dataset = await loadDataset(path, {warn: warner(io)});
-	for (const [index, entry] of dataset.entries.entries()) {
+	const dataset = await loadDataset(path, loadOptions(flags, io));
+	let printed = 0;
+	for (const entry of dataset.entries) {
 		let text: string;
 		try {
 			text = await formatArticle(openInDataset(entry, dataset), flags, io);
 		} catch (error) {
-			if (!(error instanceof DatasetError)) throw error;
-			warner(io)(error.message);
+			// One page that cannot be read or shown must not cost the dump every later article.
+			warner(io)(`skipping ${entry.id}: ${error instanceof Error ? error.message : String(error)}`);
 			continue;
 		}
-		io.stdout.write((index > 0 ? ARTICLE_SEPARATOR : '') + text + '\n');
+		io.stdout.write((printed++ > 0 ? ARTICLE_SEPARATOR : '') + text + '\n');
 	}
 }
 

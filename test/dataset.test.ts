@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync} from 'node:fs';
+import {createReadStream, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {findEntry, loadDataset, openArticle} from '../source/dataset/load';
@@ -50,7 +50,7 @@ describe('loadDataset', () => {
 	});
 
 	it('reads standard input as one article', async () => {
-		const dataset = await loadDataset('-', {readStdin: () => readFileSync(seedPath)});
+		const dataset = await loadDataset('-', {stdin: createReadStream(seedPath)});
 		expect(dataset.entries[0]!.id).toBe('stdin');
 		expect(openArticle(dataset.entries[0]!, new Map()).title).toMatch(/^Quảng Nam/);
 	});

@@ -6,7 +6,6 @@ import {join} from 'node:path';
 import {parseArticle} from '../source/article/parse';
 import {findEntry, loadDataset, openInDataset} from '../source/dataset/load';
 import {recurringLines} from '../source/dataset/site-lines';
-import {readPage} from './helpers/pages';
 import {runCli} from './helpers/cli';
 
 // The site's promotion reads like prose and follows the article with nothing in between.
@@ -32,11 +31,11 @@ afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
 describe('lines a site repeats across its pages', () => {
 	it('are the ones found on at least three sampled pages, and a fifth of them', () => {
-		const pages = TOWNS.map((_, index) => join(folder, `story-${index}.txt`));
-		const lines = recurringLines(pages, (path) => readPage(path));
+		const pages = TOWNS.map((_, index) => ({path: join(folder, `story-${index}.txt`), label: `story-${index}.txt`}));
+		const lines = recurringLines(pages);
 		for (const line of [...PROMO, 'Section 3', 'About Us', 'By Staff Reporter']) expect(lines.has(line), line).toBe(true);
 		expect([...lines].some((line) => line.includes('Millbrook'))).toBe(false);
-		expect(recurringLines(pages.slice(0, 3), (path) => readPage(path)).size).toBe(0);
+		expect(recurringLines(pages.slice(0, 3)).size).toBe(0);
 	});
 
 	it('keep a site’s prose-like promotion out of the article when the page is opened in its dataset', async () => {

@@ -3,7 +3,7 @@
 import type {PageLine} from '../text/normalize';
 import {sectionHeading} from './chrome';
 import {parseComment} from './comments';
-import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type Stop} from './body';
+import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type LineFeatures, type Stop} from './body';
 import {candidateLines, isDateline, isSubstantial, markTitle, SHORT_PAGE_LINES, wordCount, type Role} from './roles';
 
 const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -13,8 +13,10 @@ const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]
  * the site's name, above the article: the later line that shares most of its words with the first
  * line. Without one, the first substantial line is the headline.
  */
-function findTitle(lines: PageLine[], candidates: number[]): number {
-	const firstPosition = Math.max(0, candidates.findIndex((i) => isSubstantial(lines[i]!.text)));
+function findTitle(lines: PageLine[], candidates: number[], short: boolean): number {
+	// A short page has no room for a masthead: a one-word headline ("Flooding") is its headline.
+	const usable = (text: string) => (short ? /\p{L}/u.test(text) && !isFurniture(text) : isSubstantial(text));
+	const firstPosition = Math.max(0, candidates.findIndex((i) => usable(lines[i]!.text)));
 	const first = candidates[firstPosition]!;
 	const reference = wordSet(lines[first]!.text);
 	let best = first;
@@ -64,10 +66,19 @@ const SECTION_LINES = 24;
  * lines that end an article: the strongest run after the headline, with the strong runs that only
  * a heading separates from it. Everything else is site furniture.
  */
+/**
+ * A line that reads as a sentence of prose: on a short page it is the article's, even when it
+ * matches a furniture pattern ("Residents can sign up for a slot at the library.").
+ */
+function readsAsSentence(features: LineFeatures): boolean {
+	return features.sentence && features.words >= 5 && features.stopRatio > 0;
+}
+
 export function markWholePage(lines: PageLine[], roles: Role[], siteLines: ReadonlySet<string>): void {
 	const candidates = candidateLines(lines, roles);
 	if (candidates.length === 0) return;
-	const title = findTitle(lines, candidates);
+	const short = lines.length < SHORT_PAGE_LINES;
+	const title = findTitle(lines, candidates, short);
 	const titlePosition = candidates.indexOf(title);
 	// The lines after the title, each looked at once: furniture, a stop, a section heading, or a score.
 	// Section headings and article ends split them into stretches.
@@ -77,13 +88,16 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 	const scores = sequence.map((i): number | Stop => {
 		const text = lines[i]!.text;
 		const features = lineFeatures(text);
-		const look = {furniture: features.furniture || siteLines.has(text), stop: stopKind(text), heading: sectionHeading(text)};
+		// A short page has no room for furniture: what reads as a sentence is the article's.
+		const kept = short && readsAsSentence(features);
+		const siteLine = siteLines.has(text) && !kept;
+		const look = {furniture: (features.furniture || siteLine) && !kept, stop: stopKind(text), heading: sectionHeading(text)};
 		looks.set(i, look);
-		if (siteLines.has(text)) return FURNITURE_SCORE;
+		if (siteLine) return FURNITURE_SCORE;
 		return look.stop ?? (look.heading ? 'soft' : lineScore(features));
 	});
-	// A short page has no room for furniture: all of it after the title is taken as the article.
-	const chosen = lines.length < SHORT_PAGE_LINES ? undefined : articleRun(scores, ARTICLE_SCORE);
+	// On a short page all of it after the title is taken as the article.
+	const chosen = short ? undefined : articleRun(scores, ARTICLE_SCORE);
 	const articleLines = chosen ? chosen.parts.flatMap((part) => sequence.slice(part.start, part.end + 1)) : sequence;
 	const found = candidates.indexOf(articleLines[0] ?? title);
 	const articleStart = found === -1 ? titlePosition + 1 : found;
@@ -97,7 +111,7 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 		}
 	}
 	markTitle(lines, roles, candidates, title, dateline);
-	if (title === candidates[0] && lines.length >= SHORT_PAGE_LINES) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
+	if (title === candidates[0] && !short) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
 	const inArticle = new Set(articleLines);
 	// Menus and widgets are full of "Comments" and "Read more": only a heading after the article opens a section.
 	const articleEnd = articleLines.at(-1) ?? lines.length;

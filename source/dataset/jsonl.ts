@@ -1,19 +1,25 @@
 // Crawl datasets in JSON Lines (`.jsonl`, `.jsonl.gz`): one record per line, with the page text in
 // `text`, `content`, `body` or `articleBody`, and optionally `title`, `url`, `date` or `timestamp`,
-// and `id`. Files are read as streams, so their size does not matter; a line that is not such a
-// record is reported and skipped.
-import {createReadStream, openSync, readSync, closeSync} from 'node:fs';
-import {createGunzip} from 'node:zlib';
+// and `id`. Files are read as streams in linear time and bounded memory, whatever the size of the
+// file or of one line; a line that is not such a record, or is longer than a page may be, is
+// reported and skipped. Records are not kept: each is read again from its place when opened.
+import {closeSync, createReadStream, openSync, readSync, type PathLike} from 'node:fs';
+import {constants, createGunzip, type Gunzip} from 'node:zlib';
 import {findDate, parseCompactDate} from '../article/dates';
+import {overLimit, PAGE_LIMIT_BYTES} from './bounded-read';
 
 export const JSONL_FILE = /\.jsonl(?:\.gz)?$/i;
+const GZIP_FILE = /\.gz$/i;
 
 export type JsonRecord = {text: string; title?: string; url?: string; published?: string; id?: string};
 
-/** Where a record lies, to read it again when its article is opened. */
-export type RecordPlace = {path: string; offset: number; length: number};
+/**
+ * Where a record lies, to read it again when its article is opened: a byte range of the file, or
+ * of its decompressed stream for gzip files.
+ */
+export type RecordPlace = {path: PathLike; offset: number; length: number; compressed: boolean};
 
-export type RecordLine = {record: JsonRecord; lineNumber: number; place?: RecordPlace};
+export type RecordLine = {record: JsonRecord; lineNumber: number; place: RecordPlace};
 
 const TEXT_FIELDS = ['text', 'content', 'body', 'articleBody'] as const;
 
@@ -48,44 +54,136 @@ export function parseRecord(line: string): JsonRecord | string {
 	return record;
 }
 
-/** The records of a JSON Lines file, one at a time; `warn` hears of each line that is not one. */
-export async function* readRecords(path: string, warn: (message: string) => void): AsyncGenerator<RecordLine> {
-	const compressed = /\.gz$/i.test(path);
-	const stream = compressed ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-	let pending = Buffer.alloc(0);
+/**
+ * The lines of a byte stream with their offsets. A line is gathered from its chunks once, when its
+ * end is seen, and each byte is scanned for a newline once: linear in the size of the stream. A
+ * line longer than `limit` is not gathered; it comes as `null`, with its length.
+ */
+export async function* streamLines(stream: AsyncIterable<Buffer>, limit = PAGE_LIMIT_BYTES): AsyncGenerator<{line: Buffer | null; offset: number; length: number}> {
+	let parts: Buffer[] = [];
+	let length = 0;
 	let offset = 0;
-	let lineNumber = 0;
-	const take = function* (line: Buffer, start: number): Generator<RecordLine> {
-		lineNumber++;
-		const text = line.toString('utf8').trim();
-		if (text === '') return;
-		const record = parseRecord(text);
-		if (typeof record === 'string') warn(`${path}:${lineNumber}: ${record}, skipped`);
-		else yield {record, lineNumber, place: compressed ? undefined : {path, offset: start, length: line.length}};
-	};
-	for await (const chunk of stream as AsyncIterable<Buffer>) {
-		const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+	for await (const chunk of stream) {
 		let start = 0;
-		for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
-			yield* take(data.subarray(start, end), offset + start);
+		for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+			const piece = chunk.subarray(start, end);
+			const total = length + piece.length;
+			const line = total > limit ? null : parts.length === 0 ? piece : Buffer.concat([...parts, piece], total);
+			yield {line, offset, length: total};
+			offset += total + 1;
+			parts = [];
+			length = 0;
 			start = end + 1;
 		}
-		offset += start;
-		pending = Buffer.from(data.subarray(start));
+		const rest = chunk.subarray(start);
+		if (rest.length === 0) continue;
+		length += rest.length;
+		if (length <= limit) parts.push(rest);
+		else parts = [];
 	}
-	if (pending.length > 0) yield* take(pending, offset);
+	if (length > 0) yield {line: length > limit ? null : Buffer.concat(parts, length), offset, length};
 }
 
-/** One record read again from its place in an uncompressed file. */
-export function readRecordAt(place: RecordPlace): JsonRecord | string {
-	const buffer = Buffer.alloc(place.length);
-	const descriptor = openSync(place.path, 'r');
+/** The records of a JSON Lines file, one at a time; `warn` hears of each line that is not one. */
+export async function* readRecords(path: PathLike, label: string, warn: (message: string) => void): AsyncGenerator<RecordLine> {
+	const compressed = GZIP_FILE.test(label);
+	const file = createReadStream(path);
+	const stream = compressed ? file.pipe(createGunzip()) : file;
+	// A decompression error is the gunzip stream's, not the file's: it must end the loop below.
+	if (compressed) file.on('error', (error) => stream.destroy(error));
+	let lineNumber = 0;
 	try {
-		readSync(descriptor, buffer, 0, place.length, place.offset);
+		for await (const {line, offset, length} of streamLines(stream as AsyncIterable<Buffer>)) {
+			lineNumber++;
+			if (line === null) {
+				warn(`${overLimit(`${label}:${lineNumber}`, length).message}, skipped`);
+				continue;
+			}
+			const text = line.toString('utf8').trim();
+			if (text === '') continue;
+			const record = parseRecord(text);
+			if (typeof record === 'string') warn(`${label}:${lineNumber}: ${record}, skipped`);
+			else yield {record, lineNumber, place: {path, offset, length, compressed}};
+		}
+	} finally {
+		stream.destroy();
+		file.destroy();
+	}
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+type Cursor = {path: PathLike; descriptor: number; engine: Gunzip; position: number; pending: Buffer};
+// The last gzip stream read, kept open: records opened in file order continue from it, so reading
+// a file's records one after another decompresses the file once.
+let cursor: Cursor | undefined;
+
+function closeCursor(): void {
+	if (!cursor) return;
+	closeSync(cursor.descriptor);
+	cursor.engine.close();
+	cursor = undefined;
+}
+
+type SyncGunzip = Gunzip & {_processChunk(chunk: Buffer, flush: number): Buffer};
+
+/** The decompressed bytes of a gzip file from `offset`, `length` of them, read in bounded memory. */
+function readCompressedRange(path: PathLike, offset: number, length: number): Buffer {
+	if (!cursor || cursor.path !== path || cursor.position > offset) {
+		closeCursor();
+		cursor = {path, descriptor: openSync(path, 'r'), engine: createGunzip(), position: 0, pending: Buffer.alloc(0)};
+	}
+	const current = cursor;
+	const engine = current.engine as SyncGunzip;
+	// Node's zlib streams decompress a chunk synchronously when given no callback, as its *Sync calls do.
+	if (typeof engine._processChunk !== 'function') throw new Error('this Node cannot decompress gzip records again');
+	const input = Buffer.allocUnsafe(CHUNK_BYTES);
+	const parts: Buffer[] = [];
+	let gathered = 0;
+	let output = current.pending;
+	current.pending = Buffer.alloc(0);
+	for (;;) {
+		// `output` starts at current.position in the decompressed stream.
+		const end = current.position + output.length;
+		if (end > offset) {
+			const from = Math.max(0, offset - current.position);
+			const to = Math.min(output.length, offset + length - current.position);
+			parts.push(output.subarray(from, to));
+			gathered += to - from;
+			if (gathered >= length) {
+				current.pending = output.subarray(to);
+				current.position += to;
+				return Buffer.concat(parts, gathered);
+			}
+		}
+		current.position = end;
+		const read = readSync(current.descriptor, input, 0, CHUNK_BYTES, null);
+		if (read === 0) throw new Error('the file ends before the record');
+		output = engine._processChunk(input.subarray(0, read), constants.Z_NO_FLUSH);
+	}
+}
+
+function readPlainRange(path: PathLike, offset: number, length: number): Buffer {
+	const buffer = Buffer.alloc(length);
+	const descriptor = openSync(path, 'r');
+	try {
+		readSync(descriptor, buffer, 0, length, offset);
 	} finally {
 		closeSync(descriptor);
 	}
-	return parseRecord(buffer.toString('utf8'));
+	return buffer;
+}
+
+/** One record read again from its place. */
+export function readRecordAt(place: RecordPlace): JsonRecord | string {
+	let bytes: Buffer;
+	try {
+		bytes = place.compressed ? readCompressedRange(place.path, place.offset, place.length) : readPlainRange(place.path, place.offset, place.length);
+	} catch (error) {
+		closeCursor();
+		throw error;
+	}
+	return parseRecord(bytes.toString('utf8'));
 }
 
 /** The page a record stands for: its title, when it has one, above its text. */

@@ -1,18 +1,20 @@
-// A dataset is a folder of pages (and JSON Lines files), one such file, or standard input. Loading reads each page once
-// and keeps only what a listing needs (id, title, date); an article is parsed in full when opened.
-import {readFileSync, statSync} from 'node:fs';
+// A dataset is a folder of pages (and JSON Lines files), one such file, a pipe, or standard input.
+// Loading reads each page once and keeps only what a listing needs (id, title, date); an article is
+// parsed in full when opened. No read is unbounded: pages and records stop at the page limit.
+import {createReadStream, statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes} from '../text/decode';
 import {parseArticle, type SiteLines} from '../article/parse';
 import {parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
-import {foldKey} from '../text/fold';
 import type {Article} from '../article/types';
-import {DatasetError, headlineOfFile, readPageText} from './page-file';
-import {listPageFiles, type PageFile} from './walk';
-import {assignIds, withoutExtension} from './ids';
+import {DatasetError, headlineOfFile, pageBytes, readPageText} from './page-file';
+import {kindOf, readStreamBounded} from './bounded-read';
+import {fsPath, listPageFiles, type PageFile} from './walk';
+import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
 import {JSONL_FILE, readRecordAt, readRecords, recordPage, type RecordPlace} from './jsonl';
 import {recurringLines} from './site-lines';
+import {indexTitles, titleKey} from './titles';
 
 export {DatasetError, readPageText} from './page-file';
 
@@ -20,9 +22,11 @@ export type Entry = {
 	id: string;
 	/** The file path, or `-` for standard input. */
 	source: string;
+	/** The path's bytes, when the file's name is not UTF-8 (see walk.ts). */
+	raw?: Buffer;
 	title: string;
 	published: string | null;
-	/** The page text, kept only for pages that cannot be read again (standard input, gzip records). */
+	/** The page text, kept only for pages that cannot be read again (standard input, pipes). */
 	text?: string;
 	/** Where a JSON Lines record lies, to read it again when opened. */
 	place?: RecordPlace;
@@ -43,7 +47,10 @@ export type Dataset = {
 export type LoadOptions = {
 	warn?: (message: string) => void;
 	onProgress?: (done: number, total: number) => void;
-	readStdin?: () => Uint8Array;
+	/** Where `-` reads from; standard input by default. */
+	stdin?: NodeJS.ReadableStream;
+	/** Follow links that lead out of the dataset's folder. */
+	followLinks?: boolean;
 };
 
 
@@ -54,27 +61,6 @@ function sortNewestFirst(entries: Entry[]): Entry[] {
 		return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
 	});
 	return keyed.map(({entry}) => entry);
-}
-
-// A title longer than this is a page that has no title line; comparing its start is enough.
-const TITLE_KEY_CHARACTERS = 500;
-const titleKey = (title: string) => foldKey(title.slice(0, TITLE_KEY_CHARACTERS));
-
-function indexTitles(entries: Entry[]): Map<string, string> {
-	const titles = new Map<string, string>();
-	for (const entry of entries) {
-		const key = titleKey(entry.title);
-		if (key !== '' && !titles.has(key)) titles.set(key, entry.id);
-	}
-	return titles;
-}
-
-function readQuietly(path: string): string | undefined {
-	try {
-		return readPageText(path);
-	} catch {
-		return undefined;
-	}
 }
 
 function finish(root: string, entries: Entry[]): Dataset {
@@ -92,8 +78,9 @@ function finish(root: string, entries: Entry[]): Dataset {
 		siteLines(folder) {
 			let lines = siteLines.get(folder);
 			if (!lines) {
-				const pages = sorted.filter((entry) => !entry.place && entry.text === undefined && dirname(resolve(entry.source)) === folder).map((entry) => entry.source);
-				siteLines.set(folder, (lines = recurringLines(pages.sort(), readQuietly)));
+				const pages = sorted.filter((entry) => !entry.place && entry.text === undefined && dirname(resolve(entry.source)) === folder);
+				pages.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+				siteLines.set(folder, (lines = recurringLines(pages.map((entry) => ({path: entry.raw ?? entry.source, label: entry.source})))));
 			}
 			return lines;
 		},
@@ -113,21 +100,22 @@ export function openInDataset(entry: Entry, dataset: Dataset): Article {
 const YIELD_EVERY_MS = 30;
 
 /** The entries of a JSON Lines file: one per record, the id from the record or the file and line. */
-async function readRecordEntries(file: PageFile, fileId: string, taken: Set<string>, warn: (message: string) => void): Promise<Entry[]> {
+async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, warn: (message: string) => void, keepText = false): Promise<Entry[]> {
 	const entries: Entry[] = [];
 	try {
-		for await (const {record, lineNumber, place} of readRecords(file.path, warn)) {
-			const fallbackId = `${fileId}:${lineNumber}`;
-			const id = record.id !== undefined && !taken.has(record.id) ? record.id : fallbackId;
-			taken.add(id);
+		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn)) {
+			const lineId = `${fileId}:${lineNumber}`;
+			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), lineId, `${file.relativePath}:${lineNumber}`);
 			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
-			const headline = parseHeadline(recordPage(record));
+			const page = recordPage(record);
+			const headline = parseHeadline(page);
 			entries.push({
 				id,
 				source: file.path,
+				...(file.raw ? {raw: file.raw} : {}),
 				title: record.title ?? headline.title,
 				published: headline.published ?? record.published ?? null,
-				...(place ? {place} : {text: recordPage(record)}),
+				...(keepText ? {text: page} : {place}),
 				stated: {title: record.title, published: record.published, url: record.url},
 			});
 		}
@@ -138,19 +126,19 @@ async function readRecordEntries(file: PageFile, fileId: string, taken: Set<stri
 }
 
 async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry[]> {
-	const ids = assignIds(files);
-	const taken = new Set(ids);
+	const registry = new IdRegistry();
+	const ids = assignIds(files, registry);
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	let last = Date.now();
 	for (let i = 0; i < files.length; i++) {
 		const file = files[i]!;
 		if (JSONL_FILE.test(file.path)) {
-			entries.push(...(await readRecordEntries(file, ids[i]!, taken, warn)));
+			for (const entry of await readRecordEntries(file, ids[i]!, registry, warn)) entries.push(entry);
 		} else {
 			try {
-				const {title, published} = headlineOfFile(file.path);
-				entries.push({id: ids[i]!, source: file.path, title, published});
+				const {title, published} = headlineOfFile(fsPath(file), file.path);
+				entries.push({id: ids[i]!, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title, published});
 			} catch (error) {
 				if (!(error instanceof DatasetError)) throw error;
 				warn(`skipping ${error.message}`);
@@ -166,34 +154,47 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 	return entries;
 }
 
-/** Loads PATH: a folder (every `*.txt` below it), a single page file, or `-` for standard input. */
+/** A page that can be read once only (standard input, a pipe): its text is kept. */
+function streamedPage(id: string, source: string, bytes: Uint8Array): Entry {
+	const text = decodeBytes(pageBytes(bytes, source === '-' ? 'standard input' : source));
+	const {title, published} = parseHeadline(text);
+	return {id, source, title, published, text};
+}
+
+/** Loads PATH: a folder (every page file below it), a page or JSON Lines file, a pipe, or `-` for standard input. */
 export async function loadDataset(path: string, options: LoadOptions = {}): Promise<Dataset> {
 	const warn = options.warn ?? (() => {});
-	if (path === '-') {
-		const text = decodeBytes(options.readStdin?.() ?? readFileSync(0));
-		const {title, published} = parseHeadline(text);
-		return finish('-', [{id: 'stdin', source: '-', title, published, text}]);
-	}
+	if (path === '-') return finish('-', [streamedPage('stdin', '-', await readStreamBounded(options.stdin ?? process.stdin, 'standard input'))]);
 	let stats;
 	try {
 		stats = statSync(path);
-	} catch {
-		throw new DatasetError(`cannot read ${path}: no such file or folder`);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new DatasetError(`cannot read ${path}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
 	}
-	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, warn), {...options, warn}));
-	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([{path, relativePath: basename(path)}], {...options, warn}));
+	const single = {path, relativePath: basename(path)};
+	const id = printableId(withoutExtension(basename(path)));
+	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, {warn, followLinks: options.followLinks}), {...options, warn}));
+	if (stats.isFIFO()) {
+		// A pipe can be read once: its pages and records are kept in memory.
+		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), warn, true));
+		return finish(path, [streamedPage(id, path, await readStreamBounded(createReadStream(path), path))]);
+	}
+	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
+	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}));
 	const {title, published} = headlineOfFile(path);
-	return finish(dirname(resolve(path)), [{id: withoutExtension(basename(path)), source: path, title, published}]);
+	return finish(dirname(resolve(path)), [{id, source: path, title, published}]);
 }
 
 export function findEntry(dataset: Dataset, id: string): Entry | undefined {
-	return dataset.entries.find((entry) => entry.id === id);
+	const wanted = printableId(id);
+	return dataset.entries.find((entry) => entry.id === wanted);
 }
 
 /** The page text of an entry: kept in memory, re-read from its file, or from its place in a JSON Lines file. */
 function pageOf(entry: Entry): string {
 	if (entry.text !== undefined) return entry.text;
-	if (!entry.place) return readPageText(entry.source);
+	if (!entry.place) return readPageText(entry.raw ?? entry.source, entry.source);
 	let record;
 	try {
 		record = readRecordAt(entry.place);
@@ -203,7 +204,6 @@ function pageOf(entry: Entry): string {
 	if (typeof record === 'string') throw new DatasetError(`${entry.source} changed: the record of ${entry.id} is ${record}`);
 	return recordPage(record);
 }
-
 export function openArticle(entry: Entry, titles: ReadonlyMap<string, string>, siteLines?: SiteLines): Article {
 	const article = parseArticle(pageOf(entry), {id: entry.id, source: entry.source, siteLines});
 	const {title, published, url} = entry.stated ?? {};

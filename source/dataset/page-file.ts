@@ -1,47 +1,28 @@
 // Reading one page file: its bytes, its text, or — for a listing — only its headline, from the
-// first 16 KB and the first lines decoded.
-import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
+// first 16 KB and the first lines decoded. Every read is bounded (see bounded-read.ts).
+import type {PathLike} from 'node:fs';
 import {decodeBytes, decodeLines, detectEncoding, looksBinary, trimPartialCharacter} from '../text/decode';
 import {readHeadline} from '../article/headline';
 import type {Headline} from '../article/types';
+import {readFileBounded, readFileHead} from './bounded-read';
+import {DatasetError} from './errors';
 
-export class DatasetError extends Error {}
+export {DatasetError} from './errors';
 
-/** Reads one page file; throws a DatasetError for an unreadable or binary file. */
-function readPageBytes(path: string): Uint8Array {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new DatasetError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
-	}
-	if (looksBinary(bytes)) throw new DatasetError(`${path} is a binary file, not a page`);
+/** The bytes of a page, checked: an unreadable, oversized or binary file is a DatasetError. */
+export function pageBytes(bytes: Uint8Array, label: string): Uint8Array {
+	if (looksBinary(bytes)) throw new DatasetError(`${label} is a binary file, not a page`);
 	return bytes;
 }
 
-export function readPageText(path: string): string {
-	return decodeBytes(readPageBytes(path));
+/** The text of one page file; `label` names it in messages (the path as the user knows it). */
+export function readPageText(path: PathLike, label = String(path)): string {
+	return decodeBytes(pageBytes(readFileBounded(path, label), label));
 }
 
 const HEAD_BYTES = 16_384;
 // One buffer serves every head read: its bytes are decoded into strings before the next read.
 const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
-
-function readHead(path: string): {bytes: Uint8Array; whole: boolean} {
-	let descriptor: number;
-	try {
-		descriptor = openSync(path, 'r');
-	} catch {
-		return {bytes: readPageBytes(path), whole: true};
-	}
-	try {
-		const length = readSync(descriptor, headBuffer, 0, HEAD_BYTES, 0);
-		return {bytes: headBuffer.subarray(0, length), whole: length < HEAD_BYTES};
-	} finally {
-		closeSync(descriptor);
-	}
-}
 
 function headlineOfBytes(bytes: Uint8Array, whole: boolean): Headline | undefined {
 	const usable = whole ? bytes : trimPartialCharacter(bytes);
@@ -56,8 +37,12 @@ function headlineOfBytes(bytes: Uint8Array, whole: boolean): Headline | undefine
  * A listing reads the first 16 KB of each page, which nearly always holds its headline; only a
  * page whose headline lies further down is read whole. The encoding is judged on what is read.
  */
-export function headlineOfFile(path: string): Headline {
-	const head = readHead(path);
-	if (looksBinary(head.bytes)) throw new DatasetError(`${path} is a binary file, not a page`);
-	return headlineOfBytes(head.bytes, head.whole) ?? headlineOfBytes(readPageBytes(path), true)!;
+export function headlineOfFile(path: PathLike, label = String(path)): Headline {
+	return headlineOfHead(path, label) ?? headlineOfBytes(pageBytes(readFileBounded(path, label), label), true)!;
+}
+
+/** The headline when the first 16 KB of the page tell it, else undefined; nothing more is read. */
+export function headlineOfHead(path: PathLike, label = String(path)): Headline | undefined {
+	const head = pageBytes(readFileHead(path, label, headBuffer), label);
+	return headlineOfBytes(head, head.length < HEAD_BYTES);
 }

@@ -55,7 +55,7 @@ export function bodyLines(blocks: Block[], width: number): StyledLine[] {
 	const lines: StyledLine[] = [];
 	blocks.forEach((block, index) => {
 		if (index > 0) lines.push(BLANK);
-		lines.push(...blockLines(block, width, index));
+		append(lines, blockLines(block, width, index));
 	});
 	return lines;
 }
@@ -63,7 +63,7 @@ export function bodyLines(blocks: Block[], width: number): StyledLine[] {
 export function storyLines(story: RelatedStory, width: number, withSummary: boolean): StyledLine[] {
 	const region = story.region ? `[${story.region}] ` : '';
 	const lines = wrapped(region + story.title, width, 'story');
-	if (withSummary && story.summary) lines.push(...summaryLines(story, width, '  '));
+	if (withSummary) append(lines, summaryLines(story, width, '  '));
 	return lines;
 }
 
@@ -77,19 +77,39 @@ function commentHeader(comment: Comment): string {
 }
 
 export function commentLines(comment: Comment, width: number): StyledLine[] {
-	return [...wrapped(commentHeader(comment), width, 'comment-head'), ...wrapped(comment.text, width, 'comment', '  ')];
+	const lines = wrapped(commentHeader(comment), width, 'comment-head');
+	append(lines, wrapped(comment.text, width, 'comment', '  '));
+	return lines;
+}
+
+/**
+ * Appends one list of lines to another. A paragraph can wrap to more lines than a function takes
+ * arguments, so lines are never spread into a call.
+ */
+function append(lines: StyledLine[], more: StyledLine[]): void {
+	for (const line of more) lines.push(line);
 }
 
 /** The whole article as `show` prints it: header, body, then the Related and Comments sections. */
 export function articleLines(article: Article, width: number): StyledLine[] {
-	const lines = [...headerLines(article, width), BLANK, ...bodyLines(article.blocks, width)];
+	const lines = headerLines(article, width);
+	lines.push(BLANK);
+	append(lines, bodyLines(article.blocks, width));
 	if (article.related.length > 0) {
-		lines.push(BLANK, ...wrapped('Related', width, 'heading'));
-		for (const story of article.related) lines.push(BLANK, ...storyLines(story, width, true));
+		lines.push(BLANK);
+		append(lines, wrapped('Related', width, 'heading'));
+		for (const story of article.related) {
+			lines.push(BLANK);
+			append(lines, storyLines(story, width, true));
+		}
 	}
 	if (article.comments.length > 0) {
-		lines.push(BLANK, ...wrapped('Comments', width, 'heading'));
-		for (const comment of article.comments) lines.push(BLANK, ...commentLines(comment, width));
+		lines.push(BLANK);
+		append(lines, wrapped('Comments', width, 'heading'));
+		for (const comment of article.comments) {
+			lines.push(BLANK);
+			append(lines, commentLines(comment, width));
+		}
 	}
 	return lines;
 }

@@ -21,7 +21,38 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export function detectEncoding(bytes: Uint8Array): Encoding {
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-	return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+	return isUtf8(bytes) || isUtf8(trimPartialCharacter(bytes)) || mostlyUtf8(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+/** The length of the UTF-8 sequence starting at `at`, or 0 when the bytes there are not one. */
+function sequenceLength(bytes: Uint8Array, at: number): number {
+	const lead = bytes[at]!;
+	const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+	if (length === 0 || at + length > bytes.length) return 0;
+	for (let i = 1; i < length; i++) if ((bytes[at + i]! & 0xc0) !== 0x80) return 0;
+	return length;
+}
+
+/**
+ * Whether bytes that are not strictly UTF-8 are still UTF-8 with a few damaged places — a
+ * character cut off at the end of a download, a stray byte — rather than a single-byte encoding.
+ * The evidence is the whole file's: well-formed multi-byte sequences far outnumber the bytes that
+ * fit none (at least four to one). A Windows-1252 text has no such sequences, or few beside its
+ * broken ones.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+	let whole = 0;
+	let broken = 0;
+	for (let at = 0; at < bytes.length; at++) {
+		if (bytes[at]! < 0x80) continue;
+		const length = sequenceLength(bytes, at);
+		if (length === 0) broken++;
+		else {
+			whole++;
+			at += length - 1;
+		}
+	}
+	return whole > 0 && broken * 4 <= whole;
 }
 
 export function decodeBytes(bytes: Uint8Array, encoding = detectEncoding(bytes)): string {

@@ -45,7 +45,7 @@ export function wrapText(text: string, width: number): string[] {
 			if (wordWidth > limit) {
 				if (line !== '') lines.push(line);
 				const pieces = breakWord(word, limit);
-				lines.push(...pieces.slice(0, -1));
+				for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!);
 				line = pieces.at(-1) ?? '';
 				lineWidth = textWidth(line);
 			} else if (line === '') {

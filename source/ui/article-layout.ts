@@ -47,7 +47,7 @@ export const commentLayout = memoByWidth((article, width): TextLayout => {
 	const lines: StyledLine[] = [];
 	article.comments.forEach((comment, index) => {
 		if (index > 0) lines.push(BLANK);
-		lines.push(...commentLines(comment, width));
+		for (const line of commentLines(comment, width)) lines.push(line);
 	});
 	return {lines};
 });

@@ -142,7 +142,15 @@ export function clamp(value: number, low: number, high: number): number {
 	return Math.max(low, Math.min(high, value));
 }
 
-export type ArticleView = {layout: ArticleLayout; top: number; height: number; width: number};
+/** The pane's width, and the width its lines are wrapped at. */
+export type ArticleView = {layout: ArticleLayout; top: number; height: number; width: number; layoutWidth: number};
+
+// Narrower than this, text is wrapped at this width and cut at the pane's edge: wrapping a long
+// article at one or two columns would make millions of lines of a character each, for a terminal
+// too small to read anything on.
+export const MIN_LAYOUT_COLUMNS = 20;
+
+const layoutWidthOf = (width: number) => Math.max(width, MIN_LAYOUT_COLUMNS);
 
 /** The article pane's layout and its top line at the current width. */
 export function articleView(state: State): ArticleView | undefined {
@@ -150,11 +158,12 @@ export function articleView(state: State): ArticleView | undefined {
 	const article = currentArticle(state);
 	const pane = panes(state).article;
 	if (place.kind !== 'article' || !article || !pane) return undefined;
-	const layout = articleLayout(article, pane.width);
+	const layoutWidth = layoutWidthOf(pane.width);
+	const layout = articleLayout(article, layoutWidth);
 	let top = place.top;
 	// A width of 0 means the place has not been scrolled yet, so there is nothing to carry over.
-	if (place.width !== 0 && place.width !== pane.width) top = anchorTop(top, articleLayout(article, place.width), layout);
-	return {layout, width: pane.width, height: pane.height, top: clamp(top, 0, Math.max(0, layout.lines.length - pane.height))};
+	if (place.width !== 0 && place.width !== layoutWidth) top = anchorTop(top, articleLayout(article, place.width), layout);
+	return {layout, width: pane.width, layoutWidth, height: pane.height, top: clamp(top, 0, Math.max(0, layout.lines.length - pane.height))};
 }
 
 export function commentView(state: State) {
@@ -162,19 +171,42 @@ export function commentView(state: State) {
 	const article = currentArticle(state);
 	const pane = panes(state).comments;
 	if (place.kind !== 'article' || !article || !pane) return undefined;
-	const layout = commentLayout(article, pane.width);
+	const layout = commentLayout(article, layoutWidthOf(pane.width));
 	return {layout, height: pane.height, width: pane.width, top: clamp(place.commentTop, 0, Math.max(0, layout.lines.length - pane.height))};
 }
 
-const matchLines = memoTwo((layout: ArticleLayout, query: string): number[] => {
+// Each layout's lines folded once, when it is first searched: a keystroke then costs one substring
+// test per line, not the folding of the whole article again.
+const foldedLayouts = new WeakMap<ArticleLayout, string[]>();
+
+function foldedLines(layout: ArticleLayout): string[] {
+	let folded = foldedLayouts.get(layout);
+	if (!folded) foldedLayouts.set(layout, (folded = layout.lines.map((line) => (line.text === '' ? '' : foldCharacters(line.text)))));
+	return folded;
+}
+
+let lastSearch: {layout: ArticleLayout; query: string; lines: number[]} | undefined;
+
+/**
+ * The lines that hold the folded query. Typing extends a query, and a line that holds the longer
+ * query holds the shorter one: then only the previous matches are tested again.
+ */
+function matchLines(layout: ArticleLayout, query: string): number[] {
 	const folded = foldQuery(query);
 	if (folded.trim() === '') return [];
+	if (lastSearch?.layout === layout && lastSearch.query === folded) return lastSearch.lines;
+	const texts = foldedLines(layout);
+	const narrowing = lastSearch?.layout === layout && folded.startsWith(lastSearch.query);
+	const candidates = narrowing ? lastSearch!.lines : undefined;
 	const lines: number[] = [];
-	layout.lines.forEach((line, i) => {
-		if (line.text !== '' && foldCharacters(line.text).includes(folded)) lines.push(i);
-	});
+	if (candidates) {
+		for (const i of candidates) if (texts[i]!.includes(folded)) lines.push(i);
+	} else {
+		for (let i = 0; i < texts.length; i++) if (texts[i] !== '' && texts[i]!.includes(folded)) lines.push(i);
+	}
+	lastSearch = {layout, query: folded, lines};
 	return lines;
-});
+}
 
 /** The lines of the article pane that hold the search query. */
 export function searchMatches(state: State): number[] {

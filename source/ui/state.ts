@@ -121,7 +121,7 @@ function scrollArticle(state: State, amount: number | 'top' | 'bottom'): State {
 	const view = articleView(state);
 	if (!view) return state;
 	const last = Math.max(0, view.layout.lines.length - view.height);
-	return withPlace(state, {top: moved(view.top, amount, last), width: view.width});
+	return withPlace(state, {top: moved(view.top, amount, last), width: view.layoutWidth});
 }
 
 function jumpToMatch(state: State, step: 1 | -1): State {
@@ -133,7 +133,7 @@ function jumpToMatch(state: State, step: 1 | -1): State {
 	const visible = next >= view.top && next < view.top + view.height;
 	const top = visible ? view.top : Math.max(0, next - Math.floor(view.height / 3));
 	const last = Math.max(0, view.layout.lines.length - view.height);
-	return withPlace({...state, search: {...state.search, line: next}}, {top: Math.min(top, last), width: view.width});
+	return withPlace({...state, search: {...state.search, line: next}}, {top: Math.min(top, last), width: view.layoutWidth});
 }
 
 function openRelated(state: State): State {
@@ -275,10 +275,18 @@ function pressKey(state: State, input: string, key: KeyFlags): State {
 		|| key.pageUp || key.pageDown || key.home || key.end || key.leftArrow || key.rightArrow || key.ctrl || key.meta;
 	if (special || input.length <= 1) return pressOne(state, input, key);
 	let next = state;
-	for (const character of input) {
+	const characters = Array.from(input);
+	for (let i = 0; i < characters.length; i++) {
+		const character = characters[i]!;
 		if (character === '\u0003') next = pressOne(next, 'c', {ctrl: true});
 		else if (CONTROL_KEYS[character]) next = pressOne(next, '', CONTROL_KEYS[character]);
-		else next = pressOne(next, character, {});
+		else if (isEditing(next) && !next.help && PRINTABLE.test(character)) {
+			// Pasted text is typed as one edit: a search runs once for the paste, not once per character.
+			let end = i + 1;
+			while (end < characters.length && PRINTABLE.test(characters[end]!)) end++;
+			next = reducer(next, {type: 'type', text: characters.slice(i, end).join('')});
+			i = end - 1;
+		} else next = pressOne(next, character, {});
 	}
 	return next;
 }

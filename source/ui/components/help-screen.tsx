@@ -7,7 +7,7 @@ type Row = {text: string; heading: boolean};
 function helpRows(): Row[] {
 	const rows: Row[] = [];
 	const labels = keyBindings.map((binding) => [...new Set(binding.keys.map((spec) => spec.label))].join(', '));
-	const keyColumn = Math.max(...labels.map((label) => label.length)) + 2;
+	const keyColumn = labels.reduce((widest, label) => Math.max(widest, label.length), 0) + 2;
 	let group = '';
 	for (const [index, binding] of keyBindings.entries()) {
 		if (binding.group !== group) {

@@ -1,0 +1,109 @@
+// Reading bytes with a ceiling. A page is never larger than PAGE_LIMIT_BYTES: past it the bytes are
+// not a page (a log, a dump, /dev/zero behind a link), and reading on would only exhaust memory.
+// Regular files are refused by their size before a byte is read; streams (standard input, pipes)
+// are read up to the limit and refused when they go past it.
+import {closeSync, constants, fstatSync, openSync, readSync, type PathLike} from 'node:fs';
+import {DatasetError} from './errors';
+
+export const PAGE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+export function overLimit(label: string, size?: number): DatasetError {
+	const stated = size === undefined ? 'more than' : `${megabytes(size)},`;
+	return new DatasetError(`${label} is ${stated} over the page limit of ${megabytes(PAGE_LIMIT_BYTES)}: not read`);
+}
+
+export function readError(label: string, error: unknown): DatasetError {
+	const code = (error as NodeJS.ErrnoException).code;
+	const reason =
+		code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder, not a page' : (error as Error).message;
+	return new DatasetError(`cannot read ${label}: ${reason}`);
+}
+
+/** What a non-regular file is, for a message. */
+export function kindOf(stats: {isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isDirectory(): boolean}): string {
+	if (stats.isDirectory()) return 'a folder';
+	if (stats.isFIFO()) return 'a pipe';
+	if (stats.isSocket()) return 'a socket';
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+	return 'not a regular file';
+}
+
+/**
+ * The bytes of a regular file, at most PAGE_LIMIT_BYTES (or `limit`) of them. It is opened without
+ * blocking, so a file that became a pipe is refused instead of waiting for a writer.
+ */
+export function readFileBounded(path: PathLike, label: string, limit = PAGE_LIMIT_BYTES): Buffer {
+	let descriptor: number;
+	try {
+		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		throw readError(label, error);
+	}
+	try {
+		const stats = fstatSync(descriptor);
+		if (!stats.isFile()) throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
+		if (stats.size > limit) throw overLimit(label, stats.size);
+		// The file may grow while it is read: one byte more than the limit tells.
+		const buffer = Buffer.allocUnsafe(Math.min(stats.size, limit) + 1);
+		let length = 0;
+		for (;;) {
+			const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+			if (read === 0) break;
+			length += read;
+			if (length === buffer.length) {
+				if (length > limit) throw overLimit(label);
+				break;
+			}
+		}
+		return buffer.subarray(0, length);
+	} catch (error) {
+		throw error instanceof DatasetError ? error : readError(label, error);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+/** The first `length` bytes of a regular file (fewer when it is shorter), for a listing's head read. */
+export function readFileHead(path: PathLike, label: string, buffer: Buffer): Buffer {
+	let descriptor: number;
+	try {
+		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		throw readError(label, error);
+	}
+	try {
+		const stats = fstatSync(descriptor);
+		if (!stats.isFile()) throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
+		if (stats.size > PAGE_LIMIT_BYTES) throw overLimit(label, stats.size);
+		const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+		return buffer.subarray(0, length);
+	} catch (error) {
+		throw error instanceof DatasetError ? error : readError(label, error);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+/**
+ * Every byte of a stream (standard input, a pipe), however slowly it comes, up to the limit. Past
+ * the limit the stream is let go and the read fails: nothing larger is a page.
+ */
+export async function readStreamBounded(stream: NodeJS.ReadableStream, label: string, limit = PAGE_LIMIT_BYTES): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	try {
+		for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			length += bytes.length;
+			if (length > limit) throw overLimit(label);
+			chunks.push(bytes);
+		}
+	} catch (error) {
+		throw error instanceof DatasetError ? error : readError(label, error);
+	} finally {
+		(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
+	}
+	return Buffer.concat(chunks, length);
+}

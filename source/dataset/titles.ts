@@ -1,0 +1,18 @@
+// Related stories are linked to the dataset's articles by title, compared without case, diacritics
+// or punctuation.
+import {foldKey} from '../text/fold';
+
+// A title longer than this is a page that has no title line; comparing its start is enough.
+const TITLE_KEY_CHARACTERS = 500;
+
+export const titleKey = (title: string) => foldKey(title.slice(0, TITLE_KEY_CHARACTERS));
+
+/** Folded title → the id of the first article with that title. */
+export function indexTitles(entries: Iterable<{id: string; title: string}>): Map<string, string> {
+	const titles = new Map<string, string>();
+	for (const entry of entries) {
+		const key = titleKey(entry.title);
+		if (key !== '' && !titles.has(key)) titles.set(key, entry.id);
+	}
+	return titles;
+}

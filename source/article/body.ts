@@ -65,10 +65,15 @@ const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
 export type LineFeatures = {words: number; sentence: boolean; stopRatio: number; furniture: boolean};
 
+// A line's words are counted on its first characters and the count scaled to its length: a
+// paragraph of megabytes is prose or not by its start, and tokenising all of it would cost seconds.
+const SAMPLE_CHARACTERS = 4000;
+
 export function lineFeatures(line: string): LineFeatures {
-	const tokens = line.match(WORD) ?? [];
-	let words = tokens.length;
-	if (UNSPACED.test(line)) words = Math.max(words, Math.round(line.length / 2.5));
+	const sample = line.length > SAMPLE_CHARACTERS ? line.slice(0, SAMPLE_CHARACTERS) : line;
+	const tokens = sample.match(WORD) ?? [];
+	let words = Math.round(tokens.length * (line.length / sample.length));
+	if (UNSPACED.test(sample)) words = Math.max(words, Math.round(line.length / 2.5));
 	let stop = 0;
 	for (const token of tokens) if (STOP_WORDS.has(token.toLowerCase())) stop++;
 	return {words, sentence: SENTENCE_END.test(line), stopRatio: tokens.length > 0 ? stop / tokens.length : 0, furniture: isFurniture(line)};

@@ -141,7 +141,7 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 				entries.push({id: ids[i]!, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title, published});
 			} catch (error) {
 				if (!(error instanceof DatasetError)) throw error;
-				warn(`skipping ${error.message}`);
+				warn(`skipping ${error.message.replace(/^cannot read /, '')}`);
 			}
 		}
 		if (options.onProgress && Date.now() - last > YIELD_EVERY_MS) {

@@ -11,7 +11,7 @@ export {DatasetError} from './errors';
 
 /** The bytes of a page, checked: an unreadable, oversized or binary file is a DatasetError. */
 export function pageBytes(bytes: Uint8Array, label: string): Uint8Array {
-	if (looksBinary(bytes)) throw new DatasetError(`${label} is a binary file, not a page`);
+	if (looksBinary(bytes)) throw new DatasetError(`${label}: a binary file, not a page`);
 	return bytes;
 }
 

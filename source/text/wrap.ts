@@ -29,6 +29,60 @@ function breakWord(word: string, width: number): string[] {
 }
 
 /**
+ * Wraps one paragraph onto `lines`. Words are found by position and a line that keeps the
+ * paragraph's own single spaces is cut out of it in one piece, so a paragraph of megabytes makes
+ * one string per line, not one per word.
+ */
+function wrapParagraph(paragraph: string, limit: number, lines: string[]): void {
+	// Where the paragraph's spacing is not single, lines are joined from their words instead.
+	const sliceable = !paragraph.includes('  ') && !paragraph.startsWith(' ');
+	let words: string[] = [];
+	let start = -1;
+	let end = 0;
+	let lineWidth = 0;
+	const flush = () => {
+		if (start !== -1) lines.push(sliceable ? paragraph.slice(start, end) : words.join(' '));
+		words = [];
+		start = -1;
+		lineWidth = 0;
+	};
+	let at = 0;
+	for (;;) {
+		const space = paragraph.indexOf(' ', at);
+		const wordEnd = space === -1 ? paragraph.length : space;
+		if (wordEnd > at) {
+			const word = paragraph.slice(at, wordEnd);
+			const wordWidth = textWidth(word);
+			if (wordWidth > limit) {
+				flush();
+				const pieces = breakWord(word, limit);
+				for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!);
+				// The last piece begins the next line, as a word of its own.
+				const last = pieces.at(-1) ?? '';
+				start = wordEnd - last.length;
+				end = wordEnd;
+				words = [last];
+				lineWidth = textWidth(last);
+			} else if (start === -1 || lineWidth + 1 + wordWidth > limit) {
+				flush();
+				start = at;
+				end = wordEnd;
+				words = sliceable ? [] : [word];
+				lineWidth = wordWidth;
+			} else {
+				end = wordEnd;
+				if (!sliceable) words.push(word);
+				lineWidth += 1 + wordWidth;
+			}
+		}
+		if (space === -1) break;
+		at = space + 1;
+	}
+	if (start === -1) lines.push('');
+	else flush();
+}
+
+/**
  * Lines of at most `width` columns. Words are split only when longer than a line. A width of
  * Infinity leaves the text on one line. Newlines in the text start new lines.
  */
@@ -36,32 +90,7 @@ export function wrapText(text: string, width: number): string[] {
 	if (!Number.isFinite(width)) return text.split('\n');
 	const limit = Math.max(1, Math.floor(width));
 	const lines: string[] = [];
-	for (const paragraph of text.split('\n')) {
-		let line = '';
-		let lineWidth = 0;
-		for (const word of paragraph.split(' ')) {
-			if (word === '') continue;
-			const wordWidth = textWidth(word);
-			if (wordWidth > limit) {
-				if (line !== '') lines.push(line);
-				const pieces = breakWord(word, limit);
-				for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!);
-				line = pieces.at(-1) ?? '';
-				lineWidth = textWidth(line);
-			} else if (line === '') {
-				line = word;
-				lineWidth = wordWidth;
-			} else if (lineWidth + 1 + wordWidth <= limit) {
-				line += ' ' + word;
-				lineWidth += 1 + wordWidth;
-			} else {
-				lines.push(line);
-				line = word;
-				lineWidth = wordWidth;
-			}
-		}
-		lines.push(line);
-	}
+	for (const paragraph of text.split('\n')) wrapParagraph(paragraph, limit, lines);
 	return lines;
 }
 

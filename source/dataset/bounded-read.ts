@@ -3,6 +3,7 @@
 // Regular files are refused by their size before a byte is read; streams (standard input, pipes)
 // are read up to the limit and refused when they go past it.
 import {closeSync, constants, fstatSync, openSync, readSync, type PathLike} from 'node:fs';
+import {Socket} from 'node:net';
 import {DatasetError} from './errors';
 
 export const PAGE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -84,6 +85,16 @@ export function readFileHead(path: PathLike, label: string, buffer: Buffer): Buf
 	} finally {
 		closeSync(descriptor);
 	}
+}
+
+/**
+ * A named pipe as a stream. Opening waits for a writer, as `cat` does; reading then goes through
+ * the event loop, not a worker thread blocked in read(), which would keep the process from exiting
+ * when the user quits while the pipe is still open.
+ */
+export function openPipe(path: PathLike): NodeJS.ReadableStream {
+	const descriptor = openSync(path, 'r');
+	return new Socket({fd: descriptor, readable: true, writable: false});
 }
 
 /**

@@ -85,12 +85,13 @@ export async function* streamLines(stream: AsyncIterable<Buffer>, limit = PAGE_L
 }
 
 /** The records of a JSON Lines file, one at a time; `warn` hears of each line that is not one. */
-export async function* readRecords(path: PathLike, label: string, warn: (message: string) => void): AsyncGenerator<RecordLine> {
+export async function* readRecords(path: PathLike, label: string, warn: (message: string) => void, source?: NodeJS.ReadableStream): AsyncGenerator<RecordLine> {
 	const compressed = GZIP_FILE.test(label);
-	const file = createReadStream(path);
-	const stream = compressed ? file.pipe(createGunzip()) : file;
-	// A decompression error is the gunzip stream's, not the file's: it must end the loop below.
-	if (compressed) file.on('error', (error) => stream.destroy(error));
+	const file: NodeJS.ReadableStream = source ?? createReadStream(path);
+	const gunzip = compressed ? createGunzip() : undefined;
+	const stream: NodeJS.ReadableStream = gunzip ? file.pipe(gunzip) : file;
+	// A read error is the file's, not the gunzip stream's: it must end the loop below too.
+	if (gunzip) file.on('error', (error: Error) => gunzip.destroy(error));
 	let lineNumber = 0;
 	try {
 		for await (const {line, offset, length} of streamLines(stream as AsyncIterable<Buffer>)) {
@@ -106,10 +107,12 @@ export async function* readRecords(path: PathLike, label: string, warn: (message
 			else yield {record, lineNumber, place: {path, offset, length, compressed}};
 		}
 	} finally {
-		stream.destroy();
-		file.destroy();
+		destroy(stream);
+		destroy(file);
 	}
 }
+
+const destroy = (stream: NodeJS.ReadableStream) => (stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
 
 const CHUNK_BYTES = 1 << 20;
 

@@ -1,7 +1,7 @@
 // A dataset is a folder of pages (and JSON Lines files), one such file, a pipe, or standard input.
 // Loading reads each page once and keeps only what a listing needs (id, title, date); an article is
 // parsed in full when opened. No read is unbounded: pages and records stop at the page limit.
-import {createReadStream, statSync} from 'node:fs';
+import {statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes} from '../text/decode';
 import {parseArticle, type SiteLines} from '../article/parse';
@@ -9,7 +9,7 @@ import {parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
 import type {Article} from '../article/types';
 import {DatasetError, headlineOfFile, pageBytes, readPageText} from './page-file';
-import {kindOf, readStreamBounded} from './bounded-read';
+import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
 import {JSONL_FILE, readRecordAt, readRecords, recordPage, type RecordPlace} from './jsonl';
@@ -100,10 +100,11 @@ export function openInDataset(entry: Entry, dataset: Dataset): Article {
 const YIELD_EVERY_MS = 30;
 
 /** The entries of a JSON Lines file: one per record, the id from the record or the file and line. */
-async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, warn: (message: string) => void, keepText = false): Promise<Entry[]> {
+async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, warn: (message: string) => void, pipe?: NodeJS.ReadableStream): Promise<Entry[]> {
 	const entries: Entry[] = [];
+	const keepText = pipe !== undefined;
 	try {
-		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn)) {
+		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, pipe)) {
 			const lineId = `${fileId}:${lineNumber}`;
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), lineId, `${file.relativePath}:${lineNumber}`);
 			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
@@ -177,8 +178,8 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, {warn, followLinks: options.followLinks}), {...options, warn}));
 	if (stats.isFIFO()) {
 		// A pipe can be read once: its pages and records are kept in memory.
-		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), warn, true));
-		return finish(path, [streamedPage(id, path, await readStreamBounded(createReadStream(path), path))]);
+		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), warn, openPipe(path)));
+		return finish(path, [streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
 	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}));

@@ -1,0 +1,127 @@
+// The lower layers of bounded reading: lines of any length in linear passes, gzip records read
+// again from their place, encodings decided on the whole file, and the reader's search and layout
+// at sizes that used to blow up.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {readRecordAt, readRecords, streamLines} from '../source/dataset/jsonl';
+import {readPageText} from '../source/dataset/page-file';
+import {DatasetError} from '../source/dataset/errors';
+import {decodeBytes, detectEncoding} from '../source/text/decode';
+import {wrapText} from '../source/text/wrap';
+import {articleLines} from '../source/render/layout';
+import {parseArticle} from '../source/article/parse';
+import {articleView, MIN_LAYOUT_COLUMNS, searchMatches} from '../source/ui/model';
+import {articleLayout} from '../source/ui/article-layout';
+import {press, readyState, SEED_ID} from './helpers/reader';
+
+let work: string;
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), 'docbao-bounded-'));
+});
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+	for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+	const all: T[] = [];
+	for await (const item of items) all.push(item);
+	return all;
+}
+
+describe('lines of a stream', () => {
+	it('come whole, with their offsets, however the chunks fall', async () => {
+		const text = Buffer.from(`first\n${'x'.repeat(10_000)}\n\nlast without newline`);
+		for (const size of [1, 7, 4096, text.length]) {
+			const lines = await collect(streamLines(chunked(text, size)));
+			expect(lines.map(({line}) => line!.toString())).toEqual(['first', 'x'.repeat(10_000), '', 'last without newline']);
+			for (const {line, offset} of lines) expect(text.subarray(offset, offset + line!.length).equals(line!)).toBe(true);
+		}
+	});
+
+	it('give a line past the limit as null with its length, and go on after it', async () => {
+		const text = Buffer.from(`short\n${'y'.repeat(500)}\nafter\n`);
+		const lines = await collect(streamLines(chunked(text, 64), 100));
+		expect(lines.map(({line, length}) => [line?.toString() ?? null, length])).toEqual([['short', 5], [null, 500], ['after', 5]]);
+	});
+});
+
+describe('gzip records', () => {
+	it('are not kept: each is read again from its place, in any order', async () => {
+		const records = Array.from({length: 40}, (_, i) => ({id: `r${i}`, text: `Record ${i}\n\n${'Body text. '.repeat(2000 + i)}`}));
+		const path = join(work, 'records.jsonl.gz');
+		writeFileSync(path, gzipSync(records.map((record) => JSON.stringify(record)).join('\n') + '\n'));
+		const read = await collect(readRecords(path, path, () => {}));
+		expect(read.map(({record}) => record.id)).toEqual(records.map((record) => record.id));
+		expect(read.every(({place}) => place.compressed)).toBe(true);
+		for (const index of [39, 0, 20, 21, 5, 39]) {
+			const again = readRecordAt(read[index]!.place);
+			expect(typeof again === 'string' ? again : again.id).toBe(`r${index}`);
+		}
+	});
+});
+
+describe('encodings decided on the whole file', () => {
+	const vietnamese = Buffer.from('Quảng Nam: người dân đã được sơ tán khỏi vùng lũ.');
+	it('is UTF-8 with a character cut off at the end or a stray byte inside', () => {
+		const cut = Buffer.concat([vietnamese, Buffer.from('ả').subarray(0, 1)]);
+		expect(detectEncoding(cut)).toBe('utf-8');
+		expect(decodeBytes(cut)).toMatch(/^Quảng Nam/);
+		const stray = Buffer.concat([vietnamese, Buffer.from([0xe9]), vietnamese]);
+		expect(detectEncoding(stray)).toBe('utf-8');
+	});
+
+	it('is still Windows-1252 for a page with no UTF-8 sequences', () => {
+		expect(detectEncoding(Buffer.from('Caf\xe9 \xa35 \x93ngon\x94 r\xe9sum\xe9', 'latin1'))).toBe('windows-1252');
+	});
+});
+
+describe('reads with a ceiling', () => {
+	it('refuse a link to a device at once instead of reading it', () => {
+		const link = join(work, 'zero.txt');
+		symlinkSync('/dev/zero', link);
+		expect(() => readPageText(link)).toThrow(DatasetError);
+		expect(() => readPageText(link)).toThrow(/a device, not a page file/);
+	});
+});
+
+describe('huge paragraphs', () => {
+	it('wrap to more lines than a call takes arguments', () => {
+		const word = 'abcdefghij'.repeat(20_000);
+		expect(wrapText(word, 1)).toHaveLength(200_000);
+		const article = parseArticle(`Một trang\n\n${word}\n`, {id: 'x', source: 'x'});
+		expect(articleLines(article, 1).length).toBeGreaterThan(200_000);
+	});
+
+	it('keep single spaces when sliced, and fold runs of spaces', () => {
+		expect(wrapText('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+		expect(wrapText('aa  bb   cc', 5)).toEqual(['aa bb', 'cc']);
+		expect(wrapText(' lead and tail ', 8)).toEqual(['lead and', 'tail']);
+	});
+});
+
+describe('the reader at extreme sizes', () => {
+	it('wraps at no fewer than MIN_LAYOUT_COLUMNS however narrow the terminal', () => {
+		const state = press(readyState(1, 12), 'j', {return: true});
+		const view = articleView(state)!;
+		expect(view.width).toBe(1);
+		expect(view.layoutWidth).toBe(MIN_LAYOUT_COLUMNS);
+		expect(view.layout).toBe(articleLayout(state.articles.get(SEED_ID)!, MIN_LAYOUT_COLUMNS));
+	});
+
+	it('finds the same lines when a query is typed a character at a time, extended, shortened or pasted', () => {
+		let state = press(readyState(), 'j', {return: true}, '/');
+		const typed = press(state, ...'hanh chinh'.split(''));
+		const pasted = press(state, 'hanh chinh');
+		expect(searchMatches(typed).length).toBeGreaterThan(1);
+		expect(searchMatches(pasted)).toEqual(searchMatches(typed));
+		const shorter = press(typed, {backspace: true}, {backspace: true}, {backspace: true}, {backspace: true}, {backspace: true});
+		state = press(state, 'hanh ');
+		expect(searchMatches(shorter)).toEqual(searchMatches(state));
+		expect(searchMatches(shorter).length).toBeGreaterThan(searchMatches(typed).length);
+	});
+});

@@ -8,6 +8,7 @@ import {parseArticle} from '../source/article/parse';
 import {writeDataset} from './generate';
 import {format, median, timeAlternating, timeCommand} from './measure';
 import {bareNode, scrolling, startUp, writeLongArticle} from './reader';
+import {peakRss, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -18,8 +19,21 @@ function report(name: string, value: string, target: string, met: boolean): void
 	console.log(`${name.padEnd(34)} ${value.padStart(14)}   target ${target.padEnd(12)} ${met ? 'met' : 'MISSED'}`);
 }
 
+// `npm run bench -- reader bounded` runs only the sections named; without names, all of them.
+const sections = process.argv.slice(2);
+const wanted = (section: string) => sections.length === 0 || sections.includes(section);
+
 try {
 	console.log(`docbao benchmark, Node ${process.version}, ${new Date().toISOString()}\n`);
+	if (wanted('datasets')) await datasets();
+	if (wanted('reader')) await reader();
+	if (wanted('degenerate')) await degenerate();
+	if (wanted('bounded')) await bounded();
+} finally {
+	rmSync(work, {recursive: true, force: true});
+}
+
+async function datasets(): Promise<void> {
 	const small = writeDataset(work, 1000, seed);
 
 	// Parsing is timed before the large dataset exists, so its 55 MB of strings do not burden the GC.
@@ -44,7 +58,9 @@ try {
 	report('node -e ""', `${format(bare, 0)} ms`, '', true);
 	report('show of the seed', `${format(show, 0)} ms`, '', true);
 	report('show / bare node', `${format(show / bare, 2)}x`, '<= 2.5x', show / bare <= 2.5);
+}
 
+async function reader(): Promise<void> {
 	console.log('\nthe reader, in a 120x36 pseudo-terminal');
 	// In turn, like the pair above, so that the machine's load touches both alike.
 	const bareRuns: number[] = [];
@@ -63,7 +79,9 @@ try {
 	report(`scroll key to frame, median (${scroll.lines} lines)`, `${format(scroll.median)} ms`, '<= 16 ms', scroll.median <= 16);
 	report('scroll key to frame, worst', `${format(scroll.worst)} ms`, '', true);
 	report('peak RSS with that article open', `${format(scroll.peakRssMb, 0)} MB`, '<= 150 MB', scroll.peakRssMb <= 150);
+}
 
+async function degenerate(): Promise<void> {
 	console.log('\ndegenerate pages');
 	const manyLines = join(work, 'many-lines.txt');
 	writeFileSync(manyLines, Array.from({length: 100_000}, (_, i) => `Dòng số ${i} của một trang rất dài.`).join('\n'));
@@ -75,6 +93,23 @@ try {
 	writeFileSync(hugeLine, 'Một câu dài vô tận với nhiều chữ có dấu. '.repeat(15_000));
 	const huge = timeCommand(process.execPath, [cli, 'show', hugeLine, '--width', '80'], 5);
 	report('show --width 80 of a 600 KB line', `${format(huge, 0)} ms`, '< 1000 ms', huge < 1000);
-} finally {
-	rmSync(work, {recursive: true, force: true});
+	const search = await searchKeystrokes(cli, manyLines, 'trang rat dai 9');
+	report('search keystroke, 100,000 lines, median', `${format(search.median)} ms`, '<= 16 ms', search.median <= 16);
+	report('search keystroke, worst (first: folding)', `${format(search.worst)} ms`, '', true);
+}
+
+async function bounded(): Promise<void> {
+	console.log('\nbounded time and memory');
+	const line20 = timeList(cli, writeLongRecord(work, 20));
+	const line40 = timeList(cli, writeLongRecord(work, 40));
+	report('list of one 20 MB JSON Lines line', `${format(line20, 0)} ms`, '', true);
+	report('list of one 40 MB JSON Lines line', `${format(line40, 0)} ms`, '', true);
+	report('40 MB / 20 MB time', `${format(line40 / line20, 2)}x`, '<= 2.2x', line40 / line20 <= 2.2);
+	const records = await writeGzipRecords(work, 2000);
+	const gzip = await peakRss(process.execPath, [cli, 'list', records]);
+	report('list of 2,000 x 1 MB gzip records', `${format(gzip.ms, 0)} ms`, '', true);
+	report('  its peak RSS', `${format(gzip.peakMb, 0)} MB`, '<= 300 MB', gzip.peakMb <= 300);
+	const [alone, beside] = showBesideHugeSibling(cli, work, seed);
+	report('show of a page alone', `${format(alone, 0)} ms`, '', true);
+	report('show beside 50 MB sibling / alone', `${format(beside / alone, 2)}x`, '<= 2x', beside / alone <= 2);
 }

@@ -13,7 +13,8 @@ import {decodeBytes, detectEncoding} from '../source/text/decode';
 import {wrapText} from '../source/text/wrap';
 import {articleLines} from '../source/render/layout';
 import {parseArticle} from '../source/article/parse';
-import {articleView, MIN_LAYOUT_COLUMNS, searchMatches} from '../source/ui/model';
+import {articleView, MATCH_LIMIT, MIN_LAYOUT_COLUMNS, nextMatch, searchMatches} from '../source/ui/model';
+import {statusText} from '../source/ui/status';
 import {articleLayout} from '../source/ui/article-layout';
 import {press, readyState, SEED_ID} from './helpers/reader';
 
@@ -117,11 +118,30 @@ describe('the reader at extreme sizes', () => {
 		let state = press(readyState(), 'j', {return: true}, '/');
 		const typed = press(state, ...'hanh chinh'.split(''));
 		const pasted = press(state, 'hanh chinh');
-		expect(searchMatches(typed).length).toBeGreaterThan(1);
-		expect(searchMatches(pasted)).toEqual(searchMatches(typed));
+		expect(searchMatches(typed).lines.length).toBeGreaterThan(1);
+		expect(searchMatches(pasted).lines).toEqual(searchMatches(typed).lines);
 		const shorter = press(typed, {backspace: true}, {backspace: true}, {backspace: true}, {backspace: true}, {backspace: true});
 		state = press(state, 'hanh ');
-		expect(searchMatches(shorter)).toEqual(searchMatches(state));
-		expect(searchMatches(shorter).length).toBeGreaterThan(searchMatches(typed).length);
+		expect(searchMatches(shorter).lines).toEqual(searchMatches(state).lines);
+		expect(searchMatches(shorter).lines.length).toBeGreaterThan(searchMatches(typed).lines.length);
+	});
+
+	it('counts matches up to MATCH_LIMIT and still steps to every one past it, round the end', () => {
+		const lines = Array.from({length: MATCH_LIMIT + 500}, (_, i) => `Dòng ${i} nói về một cơn bão.`);
+		const article = parseArticle(['Bão', 'Thứ Hai 30/07/2018 , 08:00 (GMT+7)', ...lines].join('\n\n'), {id: 'bao', source: 'bao'});
+		let state = press(readyState(100, 30, [article]), '/', 'con bao', {return: true});
+		const matches = searchMatches(state);
+		expect(matches.lines).toHaveLength(MATCH_LIMIT);
+		expect(matches.more).toBe(true);
+		expect(statusText(state).right).toContain(`“con bao” 1/${MATCH_LIMIT}+`);
+		const layout = articleView(state)!.layout;
+		const last = matches.lines.at(-1)!;
+		const beyond = nextMatch(layout, 'con bao', last, 1)!;
+		expect(beyond).toBeGreaterThan(last);
+		expect(layout.lines[beyond]!.text).toMatch(/cơn bão/);
+		state = press(state, 'N');
+		expect(layout.lines[state.search.line!]!.text).toBe(lines.at(-1));
+		expect(statusText(state).right).toContain(`“con bao” …/${MATCH_LIMIT}+`);
+		expect(nextMatch(layout, 'con bao', state.search.line!, 1)).toBe(matches.lines[0]);
 	});
 });

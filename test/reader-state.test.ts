@@ -110,7 +110,7 @@ describe('the article view', () => {
 
 	it('searches the article, ignoring case and diacritics, and steps through the matches', () => {
 		let state = press(openSeed(), '/', 'QUANG NAM', {return: true});
-		const matches = searchMatches(state);
+		const matches = searchMatches(state).lines;
 		expect(matches.length).toBeGreaterThan(3);
 		expect(state.search.line).toBe(matches[0]);
 		state = press(state, 'n');
@@ -206,7 +206,7 @@ describe('keys that arrive together', () => {
 		state = press(state, '/hành chínhh\u007f\r');
 		expect(state.search.query).toBe('hành chính');
 		expect(state.search.editing).toBe(false);
-		expect(searchMatches(state).length).toBeGreaterThan(0);
+		expect(searchMatches(state).lines.length).toBeGreaterThan(0);
 		expect(focusOf(press(state, '\t'))).toBe('article');
 		expect(focusOf(press(state, 'x\t'))).toBe('related');
 	});
@@ -215,7 +215,7 @@ describe('keys that arrive together', () => {
 describe('searching as you type', () => {
 	it('highlights and moves to the first match from the view’s top with each key, and Enter keeps it', () => {
 		let state = press(openSeed(), 'G', '/', 'quảng');
-		const typing = searchMatches(state);
+		const typing = searchMatches(state).lines;
 		expect(typing.length).toBeGreaterThan(0);
 		expect(state.search.editing).toBe(true);
 		const view = articleView(state)!;
@@ -231,6 +231,6 @@ describe('searching as you type', () => {
 	it('clears the query and its highlights with Esc', () => {
 		const state = press(openSeed(), '/', 'nam', {escape: true});
 		expect(state.search.query).toBe('');
-		expect(searchMatches(state)).toEqual([]);
+		expect(searchMatches(state).lines).toEqual([]);
 	});
 });

@@ -48,3 +48,20 @@ export function parseHeadline(text: string): Headline {
 	})!;
 }
 
+// As a listing reads the first 16 KB of a page file, it reads about as much of a page held in a string.
+const HEAD_CHARACTERS = 16_384;
+
+/**
+ * The headline from the head of a page, as `headlineOfFile` finds it for files; undefined when the
+ * head does not tell (the caller then parses the whole page, or knows the title from elsewhere).
+ */
+export function headlineOfHead(text: string): Headline | undefined {
+	if (text.length <= HEAD_CHARACTERS) return parseHeadline(text);
+	const head = text.slice(0, HEAD_CHARACTERS);
+	const cut = head.lastIndexOf('\n');
+	return cut === -1 ? undefined : readHeadline((count) => {
+		const end = lineEnd(head, count);
+		return end === -1 || end > cut ? {text: head.slice(0, cut + 1), whole: false, more: false} : {text: head.slice(0, end), whole: false, more: true};
+	});
+}
+

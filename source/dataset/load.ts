@@ -5,7 +5,7 @@ import {statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes} from '../text/decode';
 import {parseArticle, type SiteLines} from '../article/parse';
-import {parseHeadline} from '../article/headline';
+import {headlineOfHead, parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
 import type {Article} from '../article/types';
 import {DatasetError, headlineOfFile, pageBytes, readPageText} from './page-file';
@@ -109,13 +109,14 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), lineId, `${file.relativePath}:${lineNumber}`);
 			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
 			const page = recordPage(record);
-			const headline = parseHeadline(page);
+			// A record that states its title needs only the dateline from its page's head.
+			const headline = headlineOfHead(page) ?? (record.title ? undefined : parseHeadline(page));
 			entries.push({
 				id,
 				source: file.path,
 				...(file.raw ? {raw: file.raw} : {}),
-				title: record.title ?? headline.title,
-				published: headline.published ?? record.published ?? null,
+				title: record.title ?? headline!.title,
+				published: headline?.published ?? record.published ?? null,
 				...(keepText ? {text: page} : {place}),
 				stated: {title: record.title, published: record.published, url: record.url},
 			});

@@ -175,41 +175,97 @@ export function commentView(state: State) {
 	return {layout, height: pane.height, width: pane.width, top: clamp(place.commentTop, 0, Math.max(0, layout.lines.length - pane.height))};
 }
 
-// Each layout's lines folded once, when it is first searched: a keystroke then costs one substring
-// test per line, not the folding of the whole article again.
-const foldedLayouts = new WeakMap<ArticleLayout, string[]>();
+// Each layout's lines folded once, when it is first searched, and joined into one text: a
+// keystroke then costs one pass of the engine's substring search over the article, with each
+// match's line found by bisection, not the folding of the whole article again.
+type FoldedText = {text: string; starts: Int32Array};
+const foldedLayouts = new WeakMap<ArticleLayout, FoldedText>();
 
-function foldedLines(layout: ArticleLayout): string[] {
+function foldedText(layout: ArticleLayout): FoldedText {
 	let folded = foldedLayouts.get(layout);
-	if (!folded) foldedLayouts.set(layout, (folded = layout.lines.map((line) => (line.text === '' ? '' : foldCharacters(line.text)))));
+	if (!folded) {
+		const starts = new Int32Array(layout.lines.length);
+		const parts: string[] = [];
+		let at = 0;
+		layout.lines.forEach((line, i) => {
+			starts[i] = at;
+			const text = line.text === '' ? '' : foldCharacters(line.text).replaceAll('\n', ' ');
+			parts.push(text);
+			at += text.length + 1;
+		});
+		let text = parts.join('\n');
+		// Folded Latin text fits one byte per character; stored so, substring search runs far faster.
+		if (!/[^\u0000-\u00ff]/.test(text)) text = Buffer.from(text, 'latin1').toString('latin1');
+		foldedLayouts.set(layout, (folded = {text, starts}));
+	}
 	return folded;
 }
 
-let lastSearch: {layout: ArticleLayout; query: string; lines: number[]} | undefined;
-
-/**
- * The lines that hold the folded query. Typing extends a query, and a line that holds the longer
- * query holds the shorter one: then only the previous matches are tested again.
- */
-function matchLines(layout: ArticleLayout, query: string): number[] {
-	const folded = foldQuery(query);
-	if (folded.trim() === '') return [];
-	if (lastSearch?.layout === layout && lastSearch.query === folded) return lastSearch.lines;
-	const texts = foldedLines(layout);
-	const narrowing = lastSearch?.layout === layout && folded.startsWith(lastSearch.query);
-	const candidates = narrowing ? lastSearch!.lines : undefined;
-	const lines: number[] = [];
-	if (candidates) {
-		for (const i of candidates) if (texts[i]!.includes(folded)) lines.push(i);
-	} else {
-		for (let i = 0; i < texts.length; i++) if (texts[i] !== '' && texts[i]!.includes(folded)) lines.push(i);
+/** The index of the line holding offset `at`: the last start not after it. */
+function lineAt(starts: Int32Array, at: number): number {
+	let low = 0;
+	let high = starts.length - 1;
+	while (low < high) {
+		const middle = (low + high + 1) >> 1;
+		if (starts[middle]! <= at) low = middle;
+		else high = middle - 1;
 	}
-	lastSearch = {layout, query: folded, lines};
-	return lines;
+	return low;
 }
 
-/** The lines of the article pane that hold the search query. */
-export function searchMatches(state: State): number[] {
+/**
+ * The lines that hold the query, counted up to MATCH_LIMIT: a query that matches every line of a
+ * 100,000-line article then costs no more per keystroke than one that matches a few. Beyond the
+ * limit, matches are found one at a time from where the reader stands (see nextMatch).
+ */
+export type Matches = {lines: number[]; more: boolean};
+
+export const MATCH_LIMIT = 1000;
+const NO_MATCHES: Matches = {lines: [], more: false};
+
+let lastSearch: {layout: ArticleLayout; query: string; matches: Matches} | undefined;
+
+function matchLines(layout: ArticleLayout, query: string): Matches {
+	const folded = foldQuery(query);
+	if (folded.trim() === '') return NO_MATCHES;
+	if (lastSearch?.layout === layout && lastSearch.query === folded) return lastSearch.matches;
+	const {text, starts} = foldedText(layout);
+	const lines: number[] = [];
+	let at = text.indexOf(folded);
+	while (at !== -1 && lines.length < MATCH_LIMIT) {
+		const line = lineAt(starts, at);
+		lines.push(line);
+		// One match per line is all the reader counts.
+		at = line + 1 < starts.length ? text.indexOf(folded, starts[line + 1]!) : -1;
+	}
+	const matches = {lines, more: at !== -1};
+	lastSearch = {layout, query: folded, matches};
+	return matches;
+}
+
+/** The lines of the article pane that hold the search query (the first MATCH_LIMIT of them). */
+export function searchMatches(state: State): Matches {
 	const view = articleView(state);
-	return view ? matchLines(view.layout, state.search.query) : [];
+	return view ? matchLines(view.layout, state.search.query) : NO_MATCHES;
+}
+
+/**
+ * The next line after `from` (or the previous one before it) that holds the query, going round
+ * the article's end; undefined when no line does. `from` may be -1 or the line count.
+ */
+export function nextMatch(layout: ArticleLayout, query: string, from: number, step: 1 | -1): number | undefined {
+	const folded = foldQuery(query);
+	if (folded.trim() === '') return undefined;
+	const {text, starts} = foldedText(layout);
+	if (step === 1) {
+		const start = from + 1 < starts.length ? starts[Math.max(0, from + 1)]! : text.length;
+		let at = text.indexOf(folded, start);
+		if (at === -1) at = text.indexOf(folded);
+		return at === -1 ? undefined : lineAt(starts, at);
+	}
+	// A match that starts before the line's start lies on an earlier line.
+	const before = from < starts.length ? (from > 0 ? starts[from]! - 1 : -1) : text.length;
+	let at = before < 0 ? -1 : text.lastIndexOf(folded, before);
+	if (at === -1) at = text.lastIndexOf(folded);
+	return at === -1 ? undefined : lineAt(starts, at);
 }

@@ -13,6 +13,7 @@ import {
 	inDataset,
 	listHeight,
 	panes,
+	nextMatch,
 	searchMatches,
 	sidebarShown,
 	visibleEntries,
@@ -126,10 +127,9 @@ function scrollArticle(state: State, amount: number | 'top' | 'bottom'): State {
 
 function jumpToMatch(state: State, step: 1 | -1): State {
 	const view = articleView(state);
-	const matches = searchMatches(state);
-	if (!view || matches.length === 0) return {...state, notice: state.search.query ? `no match for “${state.search.query}”` : 'press / to search'};
-	const from = state.search.line ?? (step === 1 ? view.top - 1 : view.top + view.height);
-	const next = step === 1 ? matches.find((line) => line > from) ?? matches[0]! : matches.findLast((line) => line < from) ?? matches.at(-1)!;
+	const from = state.search.line ?? (step === 1 ? (view?.top ?? 0) - 1 : (view?.top ?? 0) + (view?.height ?? 0));
+	const next = view ? nextMatch(view.layout, state.search.query, from, step) : undefined;
+	if (!view || next === undefined) return {...state, notice: state.search.query ? `no match for “${state.search.query}”` : 'press / to search'};
 	const visible = next >= view.top && next < view.top + view.height;
 	const top = visible ? view.top : Math.max(0, next - Math.floor(view.height / 3));
 	const last = Math.max(0, view.layout.lines.length - view.height);
@@ -218,7 +218,7 @@ function editText(state: State, edit: (text: string) => string): State {
 	if (state.search.editing) {
 		// The search follows the typing: the view moves to the first match from where it stands.
 		const next = {...state, search: {...state.search, query: edit(state.search.query), line: null}};
-		return searchMatches(next).length > 0 ? jumpToMatch(next, 1) : next;
+		return searchMatches(next).lines.length > 0 ? jumpToMatch(next, 1) : next;
 	}
 	return state;
 }

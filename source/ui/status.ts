@@ -22,15 +22,18 @@ export function statusText(state: State): {left: string; right: string} {
 		left = ` ${bottom}/${total} ${percent}%`;
 	}
 	left += ` · ${focusOf(state)} `;
-	const matches = searchMatches(state);
+	const {lines, more} = searchMatches(state);
+	const total = more ? `${lines.length}+` : String(lines.length);
 	if (state.search.editing) {
-		const count = state.search.query ? ` ${matches.length} match${matches.length === 1 ? '' : 'es'} ·` : '';
+		const count = state.search.query ? ` ${total} match${total === '1' ? '' : 'es'} ·` : '';
 		return {left, right: `/${displayText(state.search.query)}▏${count} Enter keep · Esc cancel`};
 	}
 	if (state.search.query && !state.notice) {
-		const index = state.search.line === null ? 0 : matches.indexOf(state.search.line) + 1;
+		// Past the counted matches the position is not known without counting: it shows as "…".
+		const position = state.search.line === null ? 0 : lines.indexOf(state.search.line) + 1;
+		const index = position === 0 && more ? '…' : String(position);
 		const query = displayText(state.search.query);
-		const found = matches.length === 0 ? `no match for “${query}”` : `“${query}” ${index}/${matches.length}`;
+		const found = lines.length === 0 ? `no match for “${query}”` : `“${query}” ${index}/${total}`;
 		return {left, right: `${found} · n next · N previous`};
 	}
 	return {

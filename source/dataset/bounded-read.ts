@@ -32,10 +32,10 @@ export function kindOf(stats: {isFIFO(): boolean; isSocket(): boolean; isCharact
 }
 
 /**
- * The bytes of a regular file, at most PAGE_LIMIT_BYTES (or `limit`) of them. It is opened without
- * blocking, so a file that became a pipe is refused instead of waiting for a writer.
+ * Runs `read` on an open regular file of at most `limit` bytes. The file is opened without
+ * blocking, so one that became a pipe is refused instead of waiting for a writer.
  */
-export function readFileBounded(path: PathLike, label: string, limit = PAGE_LIMIT_BYTES): Buffer {
+function withRegularFile<T>(path: PathLike, label: string, limit: number, read: (descriptor: number, size: number) => T): T {
 	let descriptor: number;
 	try {
 		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -46,8 +46,19 @@ export function readFileBounded(path: PathLike, label: string, limit = PAGE_LIMI
 		const stats = fstatSync(descriptor);
 		if (!stats.isFile()) throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
 		if (stats.size > limit) throw overLimit(label, stats.size);
+		return read(descriptor, stats.size);
+	} catch (error) {
+		throw error instanceof DatasetError ? error : readError(label, error);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+/** The bytes of a regular file, at most PAGE_LIMIT_BYTES (or `limit`) of them. */
+export function readFileBounded(path: PathLike, label: string, limit = PAGE_LIMIT_BYTES): Buffer {
+	return withRegularFile(path, label, limit, (descriptor, size) => {
 		// The file may grow while it is read: one byte more than the limit tells.
-		const buffer = Buffer.allocUnsafe(Math.min(stats.size, limit) + 1);
+		const buffer = Buffer.allocUnsafe(Math.min(size, limit) + 1);
 		let length = 0;
 		for (;;) {
 			const read = readSync(descriptor, buffer, length, buffer.length - length, null);
@@ -59,32 +70,12 @@ export function readFileBounded(path: PathLike, label: string, limit = PAGE_LIMI
 			}
 		}
 		return buffer.subarray(0, length);
-	} catch (error) {
-		throw error instanceof DatasetError ? error : readError(label, error);
-	} finally {
-		closeSync(descriptor);
-	}
+	});
 }
 
-/** The first `length` bytes of a regular file (fewer when it is shorter), for a listing's head read. */
+/** The first bytes of a regular file, as many as `buffer` holds (fewer when it is shorter), for a head read. */
 export function readFileHead(path: PathLike, label: string, buffer: Buffer): Buffer {
-	let descriptor: number;
-	try {
-		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		throw readError(label, error);
-	}
-	try {
-		const stats = fstatSync(descriptor);
-		if (!stats.isFile()) throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
-		if (stats.size > PAGE_LIMIT_BYTES) throw overLimit(label, stats.size);
-		const length = readSync(descriptor, buffer, 0, buffer.length, 0);
-		return buffer.subarray(0, length);
-	} catch (error) {
-		throw error instanceof DatasetError ? error : readError(label, error);
-	} finally {
-		closeSync(descriptor);
-	}
+	return withRegularFile(path, label, PAGE_LIMIT_BYTES, (descriptor) => buffer.subarray(0, readSync(descriptor, buffer, 0, buffer.length, 0)));
 }
 
 /**

@@ -112,3 +112,41 @@ export async function searchKeystrokes(cli: string, page: string, query: string)
 	await new Promise((resolve) => child.onExit(resolve));
 	return {median: median(times), worst: Math.max(...times)};
 }
+
+/** Opens a page at 100x30, resizes the terminal to 1x12 and back, and times each until it is drawn. */
+export async function resizeToOneColumn(cli: string, page: string): Promise<{narrow: number; back: number}> {
+	const term = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color'})) if (value !== undefined && key !== 'CI') env[key] = value;
+	const child = pty.spawn(process.execPath, [cli, page], {cols: 100, rows: 30, env});
+	let output = '';
+	child.onData((data) => {
+		output += data;
+		term.write(data);
+	});
+	const screen = () => Array.from({length: term.rows}, (_, y) => term.buffer.active.getLine(y)?.translateToString(true) ?? '').join('\n');
+	const until = async (check: () => boolean) => {
+		const started = Date.now();
+		while (!check()) {
+			if (Date.now() - started > 60_000) throw new Error(`timed out; screen:\n${screen()}`);
+			await new Promise((resolve) => setTimeout(resolve, 2));
+		}
+	};
+	await until(() => /\d+\/\d+ \d+%/.test(screen()));
+	output = '';
+	let started = performance.now();
+	term.resize(1, 12);
+	child.resize(1, 12);
+	// At one column nothing readable fits: the frame's arrival is the sign it was drawn.
+	await until(() => output.length > 0);
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	const narrow = performance.now() - started - 50;
+	started = performance.now();
+	term.resize(100, 30);
+	child.resize(100, 30);
+	await until(() => /\d+\/\d+ \d+%/.test(screen()));
+	const back = performance.now() - started;
+	child.write('q');
+	await new Promise((resolve) => child.onExit(resolve));
+	return {narrow, back};
+}

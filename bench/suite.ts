@@ -8,7 +8,7 @@ import {parseArticle} from '../source/article/parse';
 import {writeDataset} from './generate';
 import {format, median, timeAlternating, timeCommand} from './measure';
 import {bareNode, scrolling, startUp, writeLongArticle} from './reader';
-import {peakRss, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
+import {peakRss, resizeToOneColumn, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -96,6 +96,9 @@ async function degenerate(): Promise<void> {
 	const search = await searchKeystrokes(cli, manyLines, 'trang rat dai 9');
 	report('search keystroke, 100,000 lines, median', `${format(search.median)} ms`, '<= 16 ms', search.median <= 16);
 	report('search keystroke, worst (first: folding)', `${format(search.worst)} ms`, '', true);
+	const resize = await resizeToOneColumn(cli, manyLines);
+	report('resize that page to 1 column', `${format(resize.narrow, 0)} ms`, '', true);
+	report('  and back to 100 columns', `${format(resize.back, 0)} ms`, '< 2000 ms', resize.back < 2000);
 }
 
 async function bounded(): Promise<void> {

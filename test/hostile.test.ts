@@ -138,7 +138,7 @@ describe('binary files', () => {
 		expect(warnings[0]).toContain('image.txt');
 		const run = runCli(['show', join(folder, 'image.txt')]);
 		expect(run.status).toBe(1);
-		expect(run.stderr).toMatch(/^docbao: .*image\.txt is a binary file, not a page\n$/);
+		expect(run.stderr).toMatch(/^docbao: .*image\.txt: a binary file, not a page\n$/);
 	});
 });
 

@@ -4,7 +4,13 @@
 import stringWidth, {type Options} from 'string-width';
 import {narrowWidth} from './width';
 
+// Ink measures styled text too (a search match in reverse video): its colour codes take no
+// columns, so without them the text can still be counted. Page text never holds an escape (it is
+// sanitised first), so every one here is Ink's own.
+const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
+
 export default function inkStringWidth(text: string, options?: Options): number {
 	if (options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) return stringWidth(text, options);
-	return narrowWidth(text) ?? stringWidth(text, options);
+	const plain = text.includes('\u001b') ? text.replace(COLOUR_CODES, '') : text;
+	return (plain.includes('\u001b') ? undefined : narrowWidth(plain)) ?? stringWidth(text, options);
 }

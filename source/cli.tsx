@@ -49,23 +49,35 @@ const cli = meow(help, {
 	},
 });
 
-// A reader that stops reading (`| head -1`) is no failure, on stdout or on stderr. Any other write
-// error (a full disk) is one line and status 1, where it can still be said.
-function onOutputError(stream: 'stdout' | 'stderr') {
-	return (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') process.exit(0);
-		if (stream === 'stdout') {
-			try {
-				process.stderr.write(diagnostic(`cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message}`));
-			} catch {
-				// Nowhere left to say it.
-			}
+// A reader that stops reading stdout (`| head -1`) is no failure. Any other write error on stdout
+// (a full disk) is one line and status 1. Warnings are a courtesy: when stderr is closed or full,
+// they stop, and the output goes on to its end as if nothing happened, as with cat.
+let stderrOpen = true;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	say(`cannot write the output: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message}`);
+	process.exit(1);
+});
+process.stderr.on('error', () => {
+	stderrOpen = false;
+});
+
+/** Writes to stderr while it can be written to. */
+const errors = {
+	write(text: string): boolean {
+		if (!stderrOpen) return true;
+		try {
+			return process.stderr.write(text);
+		} catch {
+			stderrOpen = false;
+			return true;
 		}
-		process.exit(1);
-	};
+	},
+};
+
+function say(message: string): void {
+	errors.write(diagnostic(message));
 }
-process.stdout.on('error', onOutputError('stdout'));
-process.stderr.on('error', onOutputError('stderr'));
 
 const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'help', 'version']);
 const FLAGS_WITH_VALUES = new Set(['width', 'data']);
@@ -107,22 +119,22 @@ try {
 	await run(cli.input, cli.flags, {
 		bundledData,
 		stdout: process.stdout,
-		stderr: process.stderr,
+		stderr: errors as NodeJS.WritableStream,
 		env: process.env,
 		pathExists: existsSync,
 		openReader: readerOpener(),
 	});
 } catch (error) {
 	if (error instanceof UsageError) {
-		process.stderr.write(diagnostic(`${error.message} (usage: docbao [list|show] [PATH|ID] [--json] [--width N]; docbao --help tells more)`));
+		say(`${error.message} (usage: docbao [list|show] [PATH|ID] [--json] [--width N]; docbao --help tells more)`);
 		process.exitCode = 2;
 	} else if (error instanceof DatasetError) {
-		process.stderr.write(diagnostic(error.message));
+		say(error.message);
 		process.exitCode = 1;
 	} else {
 		// A fault of docbao's own: one line, and the stack only when asked for.
-		process.stderr.write(diagnostic(`unexpected error: ${error instanceof Error ? error.message : String(error)}`));
-		if (process.env.DOCBAO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		say(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+		if (process.env.DOCBAO_DEBUG && error instanceof Error) errors.write(`${error.stack}\n`);
 		process.exitCode = 1;
 	}
 }

@@ -64,30 +64,38 @@ function isReadable(path: string): boolean {
 	}
 }
 
+/** The article of a page file, a pipe or standard input, linked to what is cheap around it. */
+async function showFile(target: string, flags: Flags, io: Io): Promise<Article> {
+	const page = await loadDataset(target, loadOptions(flags, io));
+	if (page.entries.length !== 1) {
+		throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
+	}
+	const entry = page.entries[0]!;
+	const folder = entry.text === undefined ? dirname(resolve(target)) : undefined;
+	// With --data the user asked for that dataset; else only what is cheap: the page's own folder.
+	// Its faulty files are not this command's business.
+	const context = flags.data ? await loadDataset(flags.data, {followLinks: flags.followLinks}) : folder ? siblingContext(folder) : undefined;
+	return openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
+}
+
+/**
+ * `show TARGET`: an article id of the dataset, or a page file. With --data the id comes first (an
+ * id may look like a file in the current folder); without it, a file that exists does.
+ */
 async function show(target: string, flags: Flags, io: Io): Promise<void> {
-	let article: Article;
-	if (target === '-' || isReadable(target)) {
-		const page = await loadDataset(target, loadOptions(flags, io));
-		if (page.entries.length !== 1) {
-			throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
-		}
-		const entry = page.entries[0]!;
-		const folder = entry.text === undefined ? dirname(resolve(target)) : undefined;
-		// With --data the user asked for that dataset; else only what is cheap: the page's own folder.
-		// Its faulty files are not this command's business.
-		const context = flags.data ? await loadDataset(flags.data, {followLinks: flags.followLinks}) : folder ? siblingContext(folder) : undefined;
-		article = openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
-	} else {
-		if (io.pathExists(target)) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
+	const readable = target === '-' || isReadable(target);
+	let article: Article | undefined;
+	if (readable && !flags.data) article = await showFile(target, flags, io);
+	else {
+		if (!readable && io.pathExists(target) && !flags.data) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
 		const path = flags.data ?? io.bundledData;
 		const dataset = await loadDataset(path, loadOptions(flags, io));
-		const entry = findEntry(dataset, target);
-		if (!entry) {
-			// What looks like a file name was most likely meant as one.
-			if (/\.(?:txt|jsonl|gz|html?)$/i.test(target)) throw new DatasetError(`cannot read ${target}: no such file (nor an article with that id in ${path})`);
-			throw new DatasetError(`no article with id ${target} in ${path}`);
-		}
-		article = openInDataset(entry, dataset);
+		const entry = target === '-' ? undefined : findEntry(dataset, target);
+		if (entry) article = openInDataset(entry, dataset);
+		else if (readable) article = await showFile(target, flags, io);
+		// What looks like a file name was most likely meant as one.
+		else if (/\.(?:txt|jsonl|gz|html?)$/i.test(target)) throw new DatasetError(`cannot read ${target}: no such file (nor an article with that id in ${path})`);
+		else throw new DatasetError(`no article with id ${target} in ${path}`);
 	}
 	io.stdout.write((await formatArticle(article, flags, io)) + '\n');
 }

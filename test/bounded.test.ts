@@ -4,6 +4,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
+import {randomBytes} from 'node:crypto';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {readRecordAt, readRecords, streamLines} from '../source/dataset/jsonl';
@@ -66,6 +67,22 @@ describe('gzip records', () => {
 	});
 });
 
+describe('gzip files of several members', () => {
+	it('have every record opened, across members larger than a read', async () => {
+		// Incompressible text, so that each member spans more than one 1 MB read of the file.
+		const member = (n: number) =>
+			gzipSync(Array.from({length: 3}, (_, i) => JSON.stringify({id: `m${n}-${i}`, text: `Record ${n}-${i}\n\n${randomBytes(500_000).toString('base64')}`})).join('\n') + '\n');
+		const path = join(work, 'members.jsonl.gz');
+		writeFileSync(path, Buffer.concat([0, 1, 2, 3].map(member)));
+		const read = await collect(readRecords(path, path, () => {}));
+		expect(read).toHaveLength(12);
+		for (const index of [11, 0, 7, 3, 4, 10]) {
+			const again = readRecordAt(read[index]!.place);
+			expect(typeof again === 'string' ? again : again.id).toBe(read[index]!.record.id);
+		}
+	});
+});
+
 describe('encodings decided on the whole file', () => {
 	const vietnamese = Buffer.from('Quảng Nam: người dân đã được sơ tán khỏi vùng lũ.');
 	it('is UTF-8 with a character cut off at the end or a stray byte inside', () => {
@@ -74,6 +91,8 @@ describe('encodings decided on the whole file', () => {
 		expect(decodeBytes(cut)).toMatch(/^Quảng Nam/);
 		const stray = Buffer.concat([vietnamese, Buffer.from([0xe9]), vietnamese]);
 		expect(detectEncoding(stray)).toBe('utf-8');
+		const few = Buffer.from('Na\xc3\xafve title\n\nGood \xc3\xa9 and bad \xc3 here.\n', 'latin1');
+		expect(decodeBytes(few)).toMatch(/^Naïve title/);
 	});
 
 	it('is still Windows-1252 for a page with no UTF-8 sequences', () => {

@@ -19,6 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
+const idsOf = (rows: string[][]) => rows.map((row) => row[0]);
+
 /** A bash command line in which `cli` runs the built CLI; the CI variable removed as for users. */
 function shell(command: string, timeout = 20_000) {
 	const env: NodeJS.ProcessEnv = {...process.env, NODE: process.execPath, CLI_JS: cliPath, SEED: seedPath};
@@ -150,6 +152,17 @@ describe('articles that must not be lost', () => {
 		expect(runCli(['show', join(dataset, 'copy-2.txt')]).stdout).toContain(body[4]);
 	});
 
+	it('reads copies of a long page that each gained a different comment as the article', async () => {
+		const body = Array.from({length: 30}, (_, i) => `Paragraph ${i + 1} of the long report explains what the council decided about the river, the bridge and the road.`);
+		const menu = Array.from({length: 20}, (_, i) => `Menu ${i}`);
+		const page = (comment: string) => ['Council approves the bridge - The Courier', ...menu, 'Council approves the bridge', ...body, comment].join('\n');
+		const words = (seed: number) => Array.from({length: 400}, (_, i) => `word${(i * 7 + seed * 13) % 997}`).join(' ');
+		const dataset = folder('recrawls', Object.fromEntries([1, 2, 3, 4].map((n) => [`copy-${n}.txt`, page(`A reader wrote: ${words(n)}.`)])));
+		const loaded = await loadDataset(dataset);
+		const article = openInDataset(findEntry(loaded, 'copy-1')!, loaded);
+		for (const paragraph of body) expect(article.blocks.map((block) => block.text)).toContain(paragraph);
+	});
+
 	it('keeps the sentences of a short page that look like furniture, and a one-word headline', () => {
 		const sentences = [
 			'Residents can sign up for a slot at the sandbag station behind the library.',
@@ -176,13 +189,17 @@ describe('articles that must not be lost', () => {
 			'x.jsonl': `${record('Record one')}\n${record('Record two')}\n`,
 			'x:2.txt': page('The file called x:2', 'Body.'),
 			'tricky.jsonl': `${JSON.stringify({id: 'tab\there\u001b]0;PWNED\u0007', text: 'Tricky id\n\nBody of the tricky one.'})}\n`,
+			'-.txt': page('A page called dash', 'Body.'),
+			'l40.jsonl': `${JSON.stringify({id: 'l40', text: 'Named like its file\n\nBody.'})}\n`,
+			'empty-id.jsonl': `${JSON.stringify({id: '', text: 'An empty id\n\nBody.'})}\n`,
 		});
 		writeFileSync(Buffer.from(join(dataset, 'caf\xe9.txt'), 'latin1'), page('A name that is not UTF-8', 'Body.'));
 		const listing = runCli(['list', dataset]);
 		expect(listing.status).toBe(0);
 		expect(listing.stderr).toBe('');
 		const rows = listing.stdout.trim().split('\n').map((row) => row.split('\t'));
-		expect(rows).toHaveLength(11);
+		expect(rows).toHaveLength(14);
+		expect(idsOf(rows)).toEqual(expect.arrayContaining(['l40', '%2D', 'empty-id:1']));
 		expect(rows.every((row) => row.length === 3)).toBe(true);
 		const ids = rows.map((row) => row[0]!);
 		expect(new Set(ids).size).toBe(ids.length);
@@ -190,7 +207,7 @@ describe('articles that must not be lost', () => {
 		const loaded = await loadDataset(dataset);
 		for (const [id, , title] of rows) expect(openInDataset(findEntry(loaded, id!)!, loaded).title, id).toBe(title);
 		// The ids a shell passes back as they were printed: with escapes, with a colon, not UTF-8.
-		for (const [id, , title] of rows.filter(([id]) => /%|:|\ufffd/.test(id!))) {
+		for (const [id, , title] of rows.filter(([id]) => /%|:|\ufffd|^l40$/.test(id!))) {
 			const shown = runCli(['show', id!, '--data', dataset]);
 			expect(shown.status, id).toBe(0);
 			expect(shown.stdout.split('\n')[0], id).toBe(title);

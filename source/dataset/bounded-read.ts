@@ -11,8 +11,8 @@ export const PAGE_LIMIT_BYTES = 64 * 1024 * 1024;
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 export function overLimit(label: string, size?: number): DatasetError {
-	const stated = size === undefined ? 'more than' : `${megabytes(size)},`;
-	return new DatasetError(`${label} is ${stated} over the page limit of ${megabytes(PAGE_LIMIT_BYTES)}: not read`);
+	const stated = size === undefined ? '' : ` ${megabytes(size)},`;
+	return new DatasetError(`${label} is${stated} over the page limit of ${megabytes(PAGE_LIMIT_BYTES)}: not read`);
 }
 
 export function readError(label: string, error: unknown): DatasetError {
@@ -32,21 +32,35 @@ export function kindOf(stats: {isFIFO(): boolean; isSocket(): boolean; isCharact
 }
 
 /**
- * Runs `read` on an open regular file of at most `limit` bytes. The file is opened without
- * blocking, so one that became a pipe is refused instead of waiting for a writer.
+ * A regular file opened for reading. It is opened without blocking, so a file that became a pipe
+ * is refused instead of waiting for a writer; the caller closes the descriptor.
  */
-function withRegularFile<T>(path: PathLike, label: string, limit: number, read: (descriptor: number, size: number) => T): T {
+export function openRegularFile(path: PathLike, label: string): number {
 	let descriptor: number;
 	try {
 		descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		throw readError(label, error);
 	}
+	let stats;
 	try {
-		const stats = fstatSync(descriptor);
-		if (!stats.isFile()) throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
-		if (stats.size > limit) throw overLimit(label, stats.size);
-		return read(descriptor, stats.size);
+		stats = fstatSync(descriptor);
+	} catch (error) {
+		closeSync(descriptor);
+		throw readError(label, error);
+	}
+	if (stats.isFile()) return descriptor;
+	closeSync(descriptor);
+	throw new DatasetError(`cannot read ${label}: ${kindOf(stats)}, not a page file`);
+}
+
+/** Runs `read` on an open regular file of at most `limit` bytes. */
+function withRegularFile<T>(path: PathLike, label: string, limit: number, read: (descriptor: number, size: number) => T): T {
+	const descriptor = openRegularFile(path, label);
+	try {
+		const {size} = fstatSync(descriptor);
+		if (size > limit) throw overLimit(label, size);
+		return read(descriptor, size);
 	} catch (error) {
 		throw error instanceof DatasetError ? error : readError(label, error);
 	} finally {

@@ -3,10 +3,11 @@
 // and `id`. Files are read as streams in linear time and bounded memory, whatever the size of the
 // file or of one line; a line that is not such a record, or is longer than a page may be, is
 // reported and skipped. Records are not kept: each is read again from its place when opened.
-import {closeSync, createReadStream, openSync, readSync, type PathLike} from 'node:fs';
-import {constants, createGunzip, type Gunzip} from 'node:zlib';
+import {closeSync, createReadStream, readSync, type PathLike} from 'node:fs';
+import {Gunzip} from 'fflate';
+import {createGunzip} from 'node:zlib';
 import {findDate, parseCompactDate} from '../article/dates';
-import {overLimit, PAGE_LIMIT_BYTES} from './bounded-read';
+import {openRegularFile, overLimit, PAGE_LIMIT_BYTES} from './bounded-read';
 
 export const JSONL_FILE = /\.jsonl(?:\.gz)?$/i;
 const GZIP_FILE = /\.gz$/i;
@@ -116,7 +117,7 @@ const destroy = (stream: NodeJS.ReadableStream) => (stream as NodeJS.ReadableStr
 
 const CHUNK_BYTES = 1 << 20;
 
-type Cursor = {path: PathLike; descriptor: number; engine: Gunzip; position: number; pending: Buffer};
+type Cursor = {path: PathLike; descriptor: number; engine: Gunzip; position: number; pending: Buffer[]};
 // The last gzip stream read, kept open: records opened in file order continue from it, so reading
 // a file's records one after another decompresses the file once.
 let cursor: Cursor | undefined;
@@ -124,51 +125,55 @@ let cursor: Cursor | undefined;
 function closeCursor(): void {
 	if (!cursor) return;
 	closeSync(cursor.descriptor);
-	cursor.engine.close();
 	cursor = undefined;
 }
 
-type SyncGunzip = Gunzip & {_processChunk(chunk: Buffer, flush: number): Buffer};
-
-/** The decompressed bytes of a gzip file from `offset`, `length` of them, read in bounded memory. */
-function readCompressedRange(path: PathLike, offset: number, length: number): Buffer {
+/**
+ * The decompressed bytes of a gzip file from `offset`, `length` of them, read in bounded memory.
+ * An article is opened synchronously, and Node's zlib decompresses synchronously only a whole
+ * buffer at once: fflate's streaming gunzip decompresses chunk by chunk, synchronously, and reads
+ * files of several gzip members (`cat a.gz b.gz`) as one stream, as gzip does.
+ */
+function readCompressedRange(path: PathLike, offset: number, length: number, label: string): Buffer {
 	if (!cursor || cursor.path !== path || cursor.position > offset) {
 		closeCursor();
-		cursor = {path, descriptor: openSync(path, 'r'), engine: createGunzip(), position: 0, pending: Buffer.alloc(0)};
+		const descriptor = openRegularFile(path, label);
+		const pending: Buffer[] = [];
+		cursor = {path, descriptor, engine: new Gunzip((data) => pending.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength))), position: 0, pending};
 	}
 	const current = cursor;
-	const engine = current.engine as SyncGunzip;
-	// Node's zlib streams decompress a chunk synchronously when given no callback, as its *Sync calls do.
-	if (typeof engine._processChunk !== 'function') throw new Error('this Node cannot decompress gzip records again');
 	const input = Buffer.allocUnsafe(CHUNK_BYTES);
 	const parts: Buffer[] = [];
 	let gathered = 0;
-	let output = current.pending;
-	current.pending = Buffer.alloc(0);
 	for (;;) {
-		// `output` starts at current.position in the decompressed stream.
-		const end = current.position + output.length;
-		if (end > offset) {
-			const from = Math.max(0, offset - current.position);
-			const to = Math.min(output.length, offset + length - current.position);
-			parts.push(output.subarray(from, to));
-			gathered += to - from;
-			if (gathered >= length) {
-				current.pending = output.subarray(to);
-				current.position += to;
-				return Buffer.concat(parts, gathered);
+		// The pending pieces start at current.position in the decompressed stream.
+		while (current.pending.length > 0) {
+			const piece = current.pending[0]!;
+			const end = current.position + piece.length;
+			if (end > offset) {
+				const from = Math.max(0, offset - current.position);
+				const to = Math.min(piece.length, offset + length - current.position);
+				parts.push(piece.subarray(from, to));
+				gathered += to - from;
+				if (gathered >= length) {
+					current.pending[0] = piece.subarray(to);
+					current.position += to;
+					return Buffer.concat(parts, gathered);
+				}
 			}
+			current.pending.shift();
+			current.position = end;
 		}
-		current.position = end;
 		const read = readSync(current.descriptor, input, 0, CHUNK_BYTES, null);
 		if (read === 0) throw new Error('the file ends before the record');
-		output = engine._processChunk(input.subarray(0, read), constants.Z_NO_FLUSH);
+		// fflate keeps what it is given: each chunk is a copy.
+		current.engine.push(new Uint8Array(input.subarray(0, read)), false);
 	}
 }
 
-function readPlainRange(path: PathLike, offset: number, length: number): Buffer {
+function readPlainRange(path: PathLike, offset: number, length: number, label: string): Buffer {
 	const buffer = Buffer.alloc(length);
-	const descriptor = openSync(path, 'r');
+	const descriptor = openRegularFile(path, label);
 	try {
 		readSync(descriptor, buffer, 0, length, offset);
 	} finally {
@@ -181,7 +186,8 @@ function readPlainRange(path: PathLike, offset: number, length: number): Buffer 
 export function readRecordAt(place: RecordPlace): JsonRecord | string {
 	let bytes: Buffer;
 	try {
-		bytes = place.compressed ? readCompressedRange(place.path, place.offset, place.length) : readPlainRange(place.path, place.offset, place.length);
+		const label = String(place.path);
+		bytes = place.compressed ? readCompressedRange(place.path, place.offset, place.length, label) : readPlainRange(place.path, place.offset, place.length, label);
 	} catch (error) {
 		closeCursor();
 		throw error;

@@ -8,7 +8,7 @@ import {parseArticle, type SiteLines} from '../article/parse';
 import {headlineOfHead, parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
 import type {Article} from '../article/types';
-import {DatasetError, headlineOfFile, pageBytes, readPageText} from './page-file';
+import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} from './page-file';
 import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
@@ -99,6 +99,13 @@ export function openInDataset(entry: Entry, dataset: Dataset): Article {
 
 const YIELD_EVERY_MS = 30;
 
+/** As much of a page as a listing parses (see LISTING_BYTES), cut at a line's end. */
+function listingPart(page: string): string {
+	if (page.length <= LISTING_BYTES) return page;
+	const cut = page.lastIndexOf('\n', LISTING_BYTES);
+	return page.slice(0, cut > 0 ? cut + 1 : LISTING_BYTES);
+}
+
 /** The entries of a JSON Lines file: one per record, the id from the record or the file and line. */
 async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, warn: (message: string) => void, pipe?: NodeJS.ReadableStream): Promise<Entry[]> {
 	const entries: Entry[] = [];
@@ -110,7 +117,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
 			const page = recordPage(record);
 			// A record that states its title needs only the dateline from its page's head.
-			const headline = headlineOfHead(page) ?? (record.title ? undefined : parseHeadline(page));
+			const headline = headlineOfHead(page) ?? (record.title ? undefined : parseHeadline(listingPart(page)));
 			entries.push({
 				id,
 				source: file.path,
@@ -129,7 +136,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 
 async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry[]> {
 	const registry = new IdRegistry();
-	const ids = assignIds(files, registry);
+	const ids = assignIds(files, registry, (file) => !JSONL_FILE.test(file.path));
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	let last = Date.now();

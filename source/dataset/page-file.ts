@@ -21,6 +21,10 @@ export function readPageText(path: PathLike, label = String(path)): string {
 }
 
 const HEAD_BYTES = 16_384;
+// When the head does not tell the headline, a listing parses the page, but no more than this of
+// it: a 60 MB page would otherwise cost seconds to list. Pages are nearly always smaller.
+export const LISTING_BYTES = 1024 * 1024;
+let listingBuffer: Buffer | undefined;
 // One buffer serves every head read: its bytes are decoded into strings before the next read.
 const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
@@ -38,7 +42,14 @@ function headlineOfBytes(bytes: Uint8Array, whole: boolean): Headline | undefine
  * page whose headline lies further down is read whole. The encoding is judged on what is read.
  */
 export function headlineOfFile(path: PathLike, label = String(path)): Headline {
-	return headlineOfHead(path, label) ?? headlineOfBytes(pageBytes(readFileBounded(path, label), label), true)!;
+	const fromHead = headlineOfHead(path, label);
+	if (fromHead) return fromHead;
+	listingBuffer ??= Buffer.allocUnsafe(LISTING_BYTES);
+	const bytes = pageBytes(readFileHead(path, label, listingBuffer), label);
+	if (bytes.length < LISTING_BYTES) return headlineOfBytes(bytes, true)!;
+	// A page longer than that is listed from its first megabyte, cut at a line's end.
+	const cut = bytes.lastIndexOf(0x0a);
+	return headlineOfBytes(cut > 0 ? bytes.subarray(0, cut + 1) : trimPartialCharacter(bytes), true)!;
 }
 
 /** The headline when the first 16 KB of the page tell it, else undefined; nothing more is read. */

@@ -26,34 +26,47 @@ function readSample(page: SamplePage, buffer: Buffer): string | undefined {
 	}
 }
 
-/**
- * What tells one page from another: its longest line, which is article text on an article page.
- * Two copies of a page, or one page saved twice with other furniture, share it.
- */
-function identity(lines: string[]): string {
-	let longest = '';
-	for (const line of lines) if (line.length > longest.length) longest = line;
-	return longest;
+// Lines of this many words are prose: an article's own sentences, or a site's longer promotions.
+const PROSE_WORDS = 8;
+// Two pages that share this much of their prose (of the one with less) are one page saved twice,
+// whatever else differs between them: a comment added, a session token, a new teaser box.
+const SAME_PAGE_SHARE = 0.7;
+
+type Group = {prose: Set<string>; lines: Set<string>};
+
+function isCopy(prose: Set<string>, group: Group): boolean {
+	const smaller = Math.min(prose.size, group.prose.size);
+	if (smaller === 0) return false;
+	let shared = 0;
+	for (const line of prose) if (group.prose.has(line)) shared++;
+	return shared >= SAME_PAGE_SHARE * smaller;
 }
 
-/** The lines found on at least three of the sampled different pages, and on at least a fifth of them. */
+/**
+ * The lines found on at least three of the sampled different pages, and on at least a fifth of
+ * them. Copies of a page are grouped first and count as one page.
+ */
 export function recurringLines(pages: SamplePage[]): Set<string> {
 	const lines = new Set<string>();
 	if (pages.length < MINIMUM_PAGES) return lines;
 	const step = Math.max(1, pages.length / SAMPLE_PAGES);
-	const counts = new Map<string, number>();
-	const seen = new Set<string>();
+	const groups: Group[] = [];
 	const buffer = Buffer.allocUnsafe(SAMPLE_BYTES);
-	for (let position = 0; position < pages.length && seen.size < SAMPLE_PAGES; position += step) {
+	for (let position = 0, sampled = 0; position < pages.length && sampled < SAMPLE_PAGES; position += step) {
 		const text = readSample(pages[Math.floor(position)]!, buffer);
 		if (text === undefined) continue;
-		const own = [...new Set(pageLines(normalizeText(text)).map((entry) => entry.text))];
-		const key = identity(own);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		for (const line of own) counts.set(line, (counts.get(line) ?? 0) + 1);
+		sampled++;
+		const own = new Set(pageLines(normalizeText(text)).map((entry) => entry.text));
+		const prose = new Set([...own].filter((line) => line.split(' ', PROSE_WORDS).length >= PROSE_WORDS));
+		const group = groups.find((candidate) => isCopy(prose, candidate));
+		if (group) {
+			for (const line of own) group.lines.add(line);
+			for (const line of prose) group.prose.add(line);
+		} else groups.push({prose, lines: own});
 	}
-	const needed = Math.max(3, Math.ceil(seen.size / 5));
+	const counts = new Map<string, number>();
+	for (const group of groups) for (const line of group.lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+	const needed = Math.max(3, Math.ceil(groups.length / 5));
 	for (const [line, count] of counts) if (count >= needed) lines.add(line);
 	return lines;
 }

@@ -36,9 +36,9 @@ function sequenceLength(bytes: Uint8Array, at: number): number {
 /**
  * Whether bytes that are not strictly UTF-8 are still UTF-8 with a few damaged places — a
  * character cut off at the end of a download, a stray byte — rather than a single-byte encoding.
- * The evidence is the whole file's: well-formed multi-byte sequences far outnumber the bytes that
- * fit none (at least four to one). A Windows-1252 text has no such sequences, or few beside its
- * broken ones.
+ * The evidence is the whole file's: well-formed multi-byte sequences outnumber the bytes that
+ * fit none (at least two to one). A Windows-1252 text has next to no such sequences: its accented
+ * letters are single bytes, each a broken sequence.
  */
 function mostlyUtf8(bytes: Uint8Array): boolean {
 	let whole = 0;
@@ -52,7 +52,7 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
 			at += length - 1;
 		}
 	}
-	return whole > 0 && broken * 4 <= whole;
+	return whole > 0 && broken * 2 <= whole;
 }
 
 export function decodeBytes(bytes: Uint8Array, encoding = detectEncoding(bytes)): string {

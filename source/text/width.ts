@@ -20,12 +20,30 @@ export function narrowWidth(text: string): number | undefined {
 	return undefined;
 }
 
+// Characters that stand alone, one grapheme each, two columns wide in every terminal: CJK
+// ideographs (with extension A and the compatibility block), kana, precomposed Hangul syllables,
+// CJK punctuation and fullwidth forms. Text of these (and one-column ones) is counted, not
+// segmented and measured, which is many times faster for Chinese, Japanese and Korean pages.
+const WIDE_STANDALONE = /[　-〾ぁ-ゖ゠-ヿ㐀-䶿一-鿿가-힣豈-﫿！-｠￠-￦]/;
+const SIMPLE_ONLY = /^[ -~ -¬®-˿　-〾ぁ-ゖ゠-ヿ㐀-䶿一-鿿가-힣豈-﫿！-｠￠-￦]*$/;
+
+/** The width of text made only of standalone one- and two-column characters; undefined otherwise. */
+function simpleWidth(text: string): number | undefined {
+	if (!SIMPLE_ONLY.test(text)) return undefined;
+	let width = 0;
+	for (let i = 0; i < text.length; i++) width += WIDE_STANDALONE.test(text[i]!) ? 2 : 1;
+	return width;
+}
+
+/** Whether each UTF-16 unit of the text is a grapheme of its own (see simpleWidth). */
+const isSimple = (text: string) => SIMPLE_ONLY.test(text);
+
 export function textWidth(text: string): number {
-	const narrow = narrowWidth(text);
+	const narrow = narrowWidth(text) ?? (text.length <= CHUNK * 4 ? simpleWidth(text) : undefined);
 	if (narrow !== undefined) return narrow;
 	if (text.length <= CHUNK) return stringWidth(text);
 	let width = 0;
-	for (const piece of chunks(text)) width += stringWidth(piece);
+	for (const piece of chunks(text)) width += simpleWidth(piece) ?? stringWidth(piece);
 	return width;
 }
 
@@ -45,7 +63,7 @@ function* chunks(text: string, size = CHUNK): Generator<string> {
 
 export function* graphemes(text: string): Generator<string> {
 	for (const piece of chunks(text)) {
-		if (PRINTABLE_ASCII.test(piece)) {
+		if (PRINTABLE_ASCII.test(piece) || isSimple(piece)) {
 			yield* piece;
 			continue;
 		}

@@ -6,6 +6,7 @@ import {parseArticle, segmentPage} from '../source/article/parse';
 import {renderPlain} from '../source/render/plain';
 import {renderArticleJson} from '../source/render/json';
 import {sanitizeForTerminal} from '../source/text/sanitize';
+import {textWidth} from '../source/text/width';
 
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -58,5 +59,23 @@ describe('for any page text', () => {
 		fc.assert(fc.property(page, fc.integer({min: 2, max: 120}), (text, width) => {
 			for (const row of renderPlain(parse(text), {width, color: false}).split('\n')) expect(stringWidth(row)).toBeLessThanOrEqual(width);
 		}), {numRuns: 300});
+	});
+});
+
+describe('column widths', () => {
+	it('counted for CJK, kana, Hangul and Latin text agree with string-width', () => {
+		const character = fc.oneof(
+			fc.integer({min: 0x4e00, max: 0x9fff}),
+			fc.integer({min: 0x3041, max: 0x3096}),
+			fc.integer({min: 0x30a0, max: 0x30ff}),
+			fc.integer({min: 0xac00, max: 0xd7a3}),
+			fc.integer({min: 0xff01, max: 0xff60}),
+			fc.integer({min: 0x3000, max: 0x303e}),
+			fc.integer({min: 0x20, max: 0x7e}),
+			fc.integer({min: 0xa0, max: 0x2ff}).filter((code) => code !== 0xad),
+		).map((code) => String.fromCodePoint(code));
+		fc.assert(fc.property(fc.array(character, {maxLength: 60}).map((characters) => characters.join('')), (text) => {
+			expect(textWidth(text)).toBe(stringWidth(text));
+		}), {numRuns: 500});
 	});
 });

@@ -24,8 +24,8 @@ export function narrowWidth(text: string): number | undefined {
 // ideographs (with extension A and the compatibility block), kana, precomposed Hangul syllables,
 // CJK punctuation and fullwidth forms. Text of these (and one-column ones) is counted, not
 // segmented and measured, which is many times faster for Chinese, Japanese and Korean pages.
-const WIDE_STANDALONE = /[　-〾ぁ-ゖ゠-ヿ㐀-䶿一-鿿가-힣豈-﫿！-｠￠-￦]/;
-const SIMPLE_ONLY = /^[ -~ -¬®-˿　-〾ぁ-ゖ゠-ヿ㐀-䶿一-鿿가-힣豈-﫿！-｠￠-￦]*$/;
+const WIDE_STANDALONE = /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]/;
+const SIMPLE_ONLY = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]*$/;
 
 /** The width of text made only of standalone one- and two-column characters; undefined otherwise. */
 function simpleWidth(text: string): number | undefined {

@@ -15,14 +15,22 @@ const help = `
     $ docbao list [PATH]               one line per article: id, date, title (newest first)
     $ docbao show ID|FILE|- [--data PATH]
                                        one article as plain text
+    $ docbao search QUERY [PATH]       id, date, title and snippet of each match, best first
 
-  PATH is a folder of *.txt pages (read recursively), one page file, or - for standard input.
-  Without PATH, docbao reads its bundled data/ folder.
+  PATH is a folder of pages (*.txt, *.jsonl, *.jsonl.gz, read recursively), one page or JSON
+  Lines file, a pipe, or - for standard input. Without PATH, docbao reads its bundled data/ folder.
+  Folders and JSON Lines files are indexed (SQLite, under ~/.cache/docbao) and kept up to date.
+  QUERY: words (all must occur), "a phrase", prefix*; case and diacritics do not matter.
 
   Options
-    --json          JSON instead of text (list: one object per line)
+    --json          JSON instead of text (list, search: one object per line)
     --width N       wrap at N columns (default: the terminal's width; no wrapping in a pipe)
     --data PATH     the dataset that show looks IDs up in and links related stories to
+    --since DATE, --until DATE, --site HOST
+                    list and search only articles from/up to a date (2019-11-20), or of a site
+    --limit N       search: at most N results (default 20 on a terminal, all in a pipe)
+    --no-index      read the dataset without its index
+    --no-refresh    use the index as it is, without looking for new or changed pages
     --no-color      no colour (so does the NO_COLOR variable)
     --follow-links  follow links that lead out of the dataset's folder
     --help          this help
@@ -30,6 +38,7 @@ const help = `
 
   Examples
     $ docbao list ~/news | fzf
+    $ docbao search '"cam sành" gia*' ~/news --since 2019-01-01
     $ docbao show 000_70534d3c3e278d1a --width 72 | less
     $ curl -s https://example.org/page.txt | docbao show - --json
 `;
@@ -46,6 +55,12 @@ const cli = meow(help, {
 		data: {type: 'string'},
 		color: {type: 'boolean', default: true},
 		followLinks: {type: 'boolean', default: false},
+		index: {type: 'boolean', default: true},
+		refresh: {type: 'boolean', default: true},
+		limit: {type: 'number'},
+		since: {type: 'string'},
+		until: {type: 'string'},
+		site: {type: 'string'},
 	},
 });
 
@@ -79,8 +94,8 @@ function say(message: string): void {
 	errors.write(diagnostic(message));
 }
 
-const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'help', 'version']);
-const FLAGS_WITH_VALUES = new Set(['width', 'data']);
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'index', 'refresh', 'limit', 'since', 'until', 'site', 'help', 'version']);
+const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site']);
 
 /** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */
 function unknownFlags(argv: string[]): string[] {
@@ -126,7 +141,7 @@ try {
 	});
 } catch (error) {
 	if (error instanceof UsageError) {
-		say(`${error.message} (usage: docbao [list|show] [PATH|ID] [--json] [--width N]; docbao --help tells more)`);
+		say(`${error.message} (usage: docbao [list|show|search] [QUERY] [PATH|ID] [--json] [--width N]; docbao --help tells more)`);
 		process.exitCode = 2;
 	} else if (error instanceof DatasetError) {
 		say(error.message);

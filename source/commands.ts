@@ -1,5 +1,5 @@
-// The commands behind the CLI: list, show, and reading a whole dataset. They write to the streams
-// they are given, so tests can run them without a process.
+// The commands behind the CLI: list, show, search, and reading a whole dataset. They write to the
+// streams they are given, so tests can run them without a process.
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {DatasetError, findEntry, loadDataset, openArticle, openInDataset} from './dataset/load';
@@ -7,11 +7,15 @@ import {siblingContext} from './dataset/siblings';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
-import {diagnostic} from './text/sanitize';
+import {diagnostic, stringifyJsonSafe, sanitizeForTerminal} from './text/sanitize';
+import {sortTime} from './article/dates';
+import {listFilter, openIndexed, QueryUsageError, type IndexFlags} from './indexed';
+import type {ListFilter} from './dataset/index/catalog';
+import type {Entry} from './dataset/load';
 
 export class UsageError extends Error {}
 
-export type Flags = {json: boolean; width?: number; data?: string; color: boolean; followLinks?: boolean};
+export type Flags = IndexFlags & {json: boolean; width?: number; data?: string; color: boolean; limit?: number};
 
 export type Io = {
 	bundledData: string;
@@ -49,9 +53,89 @@ async function formatArticle(article: Article, flags: Flags, io: Io): Promise<st
 
 const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks});
 
+async function filterOf(flags: Flags): Promise<ListFilter> {
+	try {
+		return await listFilter(flags);
+	} catch (error) {
+		if (error instanceof QueryUsageError) throw new UsageError(error.message);
+		throw error;
+	}
+}
+
+/** Whether an entry passes the filters, for a dataset read without its index. */
+function passes(entry: Entry, filter: ListFilter): boolean {
+	const time = sortTime(entry.published);
+	if (filter.since !== undefined && !(time >= filter.since)) return false;
+	if (filter.until !== undefined && !(time < filter.until)) return false;
+	if (filter.site !== undefined) {
+		let host = '';
+		try {
+			host = new URL(entry.stated?.url ?? '').hostname.replace(/^www\./, '');
+		} catch {
+			return false;
+		}
+		return host === filter.site || host.endsWith(`.${filter.site}`);
+	}
+	return true;
+}
+
+const PAGE_ROWS = 5000;
+
 async function list(path: string, flags: Flags, io: Io): Promise<void> {
+	const filter = await filterOf(flags);
+	const format = (entry: Entry) => (flags.json ? renderListJson(entry) : renderListLine(entry));
+	const catalog = await openIndexed(path, flags, io, warner(io));
+	if (catalog) {
+		try {
+			// Page by page, so `| head` stops the listing early.
+			for (let offset = 0; ; offset += PAGE_ROWS) {
+				const rows = catalog.rows(filter, offset, PAGE_ROWS);
+				if (rows.length > 0) io.stdout.write(rows.map(format).join('\n') + '\n');
+				if (rows.length < PAGE_ROWS) break;
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		} finally {
+			catalog.close();
+		}
+		return;
+	}
 	const dataset = await loadDataset(path, loadOptions(flags, io));
-	const lines = dataset.entries.map((entry) => (flags.json ? renderListJson(entry) : renderListLine(entry)));
+	const lines = dataset.entries.filter((entry) => passes(entry, filter)).map(format);
+	if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
+}
+
+/** `search QUERY [PATH]`: id, date, title and snippet of each match, best first. */
+async function search(query: string, path: string, flags: Flags, io: Io): Promise<void> {
+	const filter = await filterOf(flags);
+	const {parseQuery, QueryError} = await import('./dataset/index/query');
+	let terms;
+	try {
+		terms = parseQuery(query);
+	} catch (error) {
+		if (error instanceof QueryError) throw new UsageError(error.message);
+		throw error;
+	}
+	const limit = flags.limit ?? (io.stdout.isTTY ? 20 : -1);
+	const catalog = await openIndexed(path, flags, io, warner(io));
+	let hits;
+	if (catalog) {
+		try {
+			hits = catalog.search(query, {...filter, limit});
+		} finally {
+			catalog.close();
+		}
+	} else {
+		const {scanSearch} = await import('./dataset/scan-search');
+		const dataset = await loadDataset(path, loadOptions(flags, io));
+		const matching = scanSearch({...dataset, entries: dataset.entries.filter((entry) => passes(entry, filter))}, terms, warner(io));
+		hits = limit === -1 ? matching : matching.slice(0, limit);
+	}
+	const field = (text: string) => sanitizeForTerminal(text).replace(/[\t\n]/g, ' ');
+	const lines = hits.map(({entry, score, snippet}) =>
+		flags.json
+			? stringifyJsonSafe({id: entry.id, published: entry.published, title: entry.title, source: entry.source, score: Math.round(score * 1000) / 1000, snippet: snippet.text})
+			: `${field(entry.id)}\t${entry.published ?? ''}\t${field(entry.title)}\t${field(snippet.text)}`,
+	);
 	if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -78,6 +162,25 @@ async function showFile(target: string, flags: Flags, io: Io): Promise<Article> 
 	return openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
 }
 
+/** The article with this id in the dataset at PATH, through its index when it has one. */
+async function findInDataset(path: string, id: string, flags: Flags, io: Io): Promise<Article | undefined> {
+	const catalog = await openIndexed(path, flags, io, warner(io));
+	if (catalog) {
+		try {
+			const {printableId} = await import('./dataset/ids');
+			const entry = catalog.find(printableId(id));
+			if (!entry) return undefined;
+			const folder = entry.source === '-' ? '' : dirname(resolve(entry.source));
+			return openArticle(entry, catalog.titles, folder ? () => catalog.siteLines(folder) : undefined);
+		} finally {
+			catalog.close();
+		}
+	}
+	const dataset = await loadDataset(path, loadOptions(flags, io));
+	const entry = findEntry(dataset, id);
+	return entry && openInDataset(entry, dataset);
+}
+
 /**
  * `show TARGET`: an article id of the dataset, or a page file. With --data the id comes first (an
  * id may look like a file in the current folder); without it, a file that exists does.
@@ -89,9 +192,8 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 	else {
 		if (!readable && io.pathExists(target) && !flags.data) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
 		const path = flags.data ?? io.bundledData;
-		const dataset = await loadDataset(path, loadOptions(flags, io));
-		const entry = target === '-' ? undefined : findEntry(dataset, target);
-		if (entry) article = openInDataset(entry, dataset);
+		const found = target === '-' ? undefined : await findInDataset(path, target, flags, io);
+		if (found) article = found;
 		else if (readable) article = await showFile(target, flags, io);
 		// What looks like a file name was most likely meant as one.
 		else if (/\.(?:txt|jsonl|gz|html?)$/i.test(target)) throw new DatasetError(`cannot read ${target}: no such file (nor an article with that id in ${path})`);
@@ -132,6 +234,12 @@ export async function run(input: string[], flags: Flags, io: Io): Promise<void> 
 		expectArguments(rest, 1, 'list');
 		return list(rest[0] ?? io.bundledData, flags, io);
 	}
+	if (first === 'search') {
+		expectArguments(rest, 2, 'search');
+		if (rest[0] === undefined) throw new UsageError('search needs a query (docbao search "cam sành" PATH)');
+		if (flags.limit !== undefined && !(Number.isInteger(flags.limit) && flags.limit >= 1)) throw new UsageError('--limit takes a whole number, 1 or more');
+		return search(rest[0], rest[1] ?? io.bundledData, flags, io);
+	}
 	if (first === 'show') {
 		expectArguments(rest, 1, 'show');
 		if (rest[0] === undefined) throw new UsageError('show needs an article id, a file or -');
@@ -141,5 +249,5 @@ export async function run(input: string[], flags: Flags, io: Io): Promise<void> 
 		expectArguments(rest, 0, 'docbao');
 		return read(first ?? io.bundledData, flags, io);
 	}
-	throw new UsageError(`${first} is neither a command (list, show) nor a file or folder`);
+	throw new UsageError(`${first} is neither a command (list, show, search) nor a file or folder`);
 }

@@ -39,7 +39,7 @@ export type Dataset = {
 	root: string;
 	entries: Entry[];
 	/** Folded title → article id, for linking related stories. */
-	readonly titles: Map<string, string>;
+	readonly titles: TitleLookup;
 	/** The lines that recur across the pages of a folder (its site's furniture). */
 	siteLines(folder: string): ReadonlySet<string>;
 };
@@ -213,16 +213,24 @@ function pageOf(entry: Entry): string {
 	if (typeof record === 'string') throw new DatasetError(`${entry.source} changed: the record of ${entry.id} is ${record}`);
 	return recordPage(record);
 }
-export function openArticle(entry: Entry, titles: ReadonlyMap<string, string>, siteLines?: SiteLines): Article {
-	const article = parseArticle(pageOf(entry), {id: entry.id, source: entry.source, siteLines});
+/** Folded title → article id: a Map, or the index's lookup. */
+export type TitleLookup = {get(key: string): string | undefined; readonly size: number};
+
+/** The article of an entry's page text, with what its JSON Lines record states over what the text shows. */
+export function articleOfPage(entry: Entry, page: string, siteLines?: SiteLines): Article {
+	const article = parseArticle(page, {id: entry.id, source: entry.source, siteLines});
 	const {title, published, url} = entry.stated ?? {};
 	if (title) article.title = title;
 	if (published && !article.published) article.published = published;
 	if (url && !article.url) article.url = url;
-	return linkRelated(article, titles);
+	return article;
 }
 
-export function linkRelated(article: Article, titles: ReadonlyMap<string, string>): Article {
+export function openArticle(entry: Entry, titles: TitleLookup, siteLines?: SiteLines): Article {
+	return linkRelated(articleOfPage(entry, pageOf(entry), siteLines), titles);
+}
+
+export function linkRelated(article: Article, titles: TitleLookup): Article {
 	if (article.related.length === 0 || titles.size === 0) return article;
 	return {
 		...article,

@@ -1,0 +1,148 @@
+// A dataset seen through its index: listing in order without holding every row, finding an article
+// by id, linking related stories by title, and full-text search, all at a cost that does not grow
+// with the dataset. Folders and JSON Lines files have an index; a single page, a pipe or standard
+// input do not need one.
+import {statSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import {sortTime} from '../../article/dates';
+import type {Entry, TitleLookup} from '../load';
+import {JSONL_FILE} from '../jsonl';
+import {recurringLines} from '../site-lines';
+import {openIndex, type IndexHandle} from './database';
+import {datasetKey} from './location';
+import {matchExpression, parseQuery} from './query';
+import {refreshIndex, type RefreshSummary} from './refresh';
+import {entryOf, inflateBody} from './rows';
+import {snippetOf, type Snippet} from './snippet';
+import type {Statement} from './sqlite';
+
+export type ListFilter = {since?: number; until?: number; site?: string};
+
+export type SearchHit = {entry: Entry; score: number; snippet: Snippet};
+
+export type Catalog = {
+	readonly root: string;
+	readonly handle: IndexHandle;
+	count(filter?: ListFilter): number;
+	/** The articles newest first, undated last, `limit` of them from `offset`. */
+	rows(filter?: ListFilter, offset?: number, limit?: number): Entry[];
+	find(id: string): Entry | undefined;
+	readonly titles: TitleLookup;
+	siteLines(folder: string): ReadonlySet<string>;
+	search(query: string, options?: ListFilter & {limit?: number}): SearchHit[];
+	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean}): Promise<RefreshSummary>;
+	close(): void;
+};
+
+export type CatalogOptions = {env: NodeJS.ProcessEnv; warn: (message: string) => void; followLinks?: boolean};
+
+/** Whether PATH is a dataset that has an index: a folder or a JSON Lines file. */
+export function isIndexable(path: string): boolean {
+	if (path === '-') return false;
+	try {
+		const stats = statSync(path);
+		return stats.isDirectory() || (stats.isFile() && JSONL_FILE.test(path));
+	} catch {
+		return false;
+	}
+}
+
+const ROW_COLUMNS = 'id, file, raw, place_offset, place_length, compressed, title, published, stated';
+type StoredRow = Parameters<typeof entryOf>[0];
+
+function filterClause(filter: ListFilter): {sql: string; parameters: Record<string, unknown>} {
+	const parts: string[] = [];
+	const parameters: Record<string, unknown> = {};
+	if (filter.since !== undefined) {
+		parts.push('a.sort_time >= @since');
+		parameters.since = filter.since;
+	}
+	if (filter.until !== undefined) {
+		parts.push('a.sort_time < @until');
+		parameters.until = filter.until;
+	}
+	if (filter.site !== undefined) {
+		parts.push('(a.site = @site OR a.site LIKE @subdomain)');
+		parameters.site = filter.site.toLowerCase().replace(/^www\./, '');
+		parameters.subdomain = `%.${parameters.site}`;
+	}
+	return {sql: parts.length > 0 ? ` AND ${parts.join(' AND ')}` : '', parameters};
+}
+
+// A search ranks by bm25 (the title weighs eight times the body), and a newer article gains up to
+// a quarter of its score, half of that after six months: relevance first, recency to break near-ties.
+const HALF_LIFE_MS = 182 * 24 * 3600 * 1000;
+
+export function openCatalog(path: string, options: CatalogOptions): Catalog {
+	const root = datasetKey(path);
+	const handle = openIndex(root, options.env, options.warn);
+	const {db} = handle;
+	const statements = new Map<string, Statement>();
+	const prepared = (sql: string) => {
+		let statement = statements.get(sql);
+		if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+		return statement;
+	};
+	const byId = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE id = ?`);
+	const byTitle = db.prepare('SELECT id FROM articles WHERE title_key = ? ORDER BY n LIMIT 1');
+	const siteLines = new Map<string, ReadonlySet<string>>();
+	return {
+		root,
+		handle,
+		count(filter = {}) {
+			const {sql, parameters} = filterClause(filter);
+			return (prepared(`SELECT count(*) AS count FROM articles a WHERE 1${sql}`).get(parameters) as {count: number}).count;
+		},
+		rows(filter = {}, offset = 0, limit = -1) {
+			const {sql, parameters} = filterClause(filter);
+			const statement = prepared(`SELECT ${ROW_COLUMNS} FROM articles a WHERE 1${sql} ORDER BY a.sort_time IS NULL, a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
+			return (statement.all({...parameters, limit, offset}) as StoredRow[]).map(entryOf);
+		},
+		find(id) {
+			const row = byId.get(id) as StoredRow | undefined;
+			return row && entryOf(row);
+		},
+		titles: {
+			get: (key: string) => (byTitle.get(key) as {id: string} | undefined)?.id,
+			get size() {
+				return (prepared('SELECT count(*) AS count FROM articles').get() as {count: number}).count;
+			},
+		},
+		siteLines(folder) {
+			let lines = siteLines.get(folder);
+			if (!lines) {
+				const files = prepared("SELECT path, raw FROM files WHERE path NOT LIKE '%.jsonl' AND path NOT LIKE '%.jsonl.gz' ORDER BY path").all() as {path: string; raw: Buffer | null}[];
+				const pages = files.filter((file) => dirname(resolve(file.path)) === folder).map((file) => ({path: file.raw ?? file.path, label: file.path}));
+				siteLines.set(folder, (lines = recurringLines(pages)));
+			}
+			return lines;
+		},
+		search(query, {limit = -1, ...filter} = {}) {
+			const terms = parseQuery(query);
+			const {sql, parameters} = filterClause(filter);
+			const newest = (prepared('SELECT max(sort_time) AS newest FROM articles').get() as {newest: number | null}).newest ?? 0;
+			const statement = prepared(`SELECT ${ROW_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}, a.body, bm25(fts, 8.0, 1.0) AS score
+				FROM fts JOIN articles a ON a.n = fts.rowid
+				WHERE fts MATCH @match${sql}
+				ORDER BY score * (1.0 + CASE WHEN a.sort_time IS NULL THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END), a.id
+				LIMIT @limit`);
+			const rows = statement.all({...parameters, match: matchExpression(terms), newest, limit}) as Array<StoredRow & {body: Buffer | null; score: number}>;
+			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(inflateBody(row.body), terms)}));
+		},
+		refresh(refreshOptions = {}) {
+			return refreshIndex(db, path, {warn: options.warn, followLinks: options.followLinks, onProgress: refreshOptions.onProgress, wait: refreshOptions.wait ?? true});
+		},
+		close() {
+			db.close();
+		},
+	};
+}
+
+/** A date given on the command line (`2019-11-20`, `20191120`, `Nov 20, 2019`) as a time; `end` moves a day to its end. */
+export function dateBound(text: string, end: boolean, parse: (text: string) => string | null): number | undefined {
+	const iso = parse(text);
+	if (!iso) return undefined;
+	const time = sortTime(iso);
+	if (!Number.isFinite(time)) return undefined;
+	return end && iso.length === 10 ? time + 24 * 3600 * 1000 : time;
+}

@@ -1,0 +1,264 @@
+// Bringing an index up to date with its dataset. A walk with a stat of each page file finds what is
+// new, changed (size or time) or gone; only those are read and parsed again. Writes are committed
+// in batches, and a file's row is written after its articles, so an indexing killed at any moment
+// leaves an index whose files are either complete or absent: the next refresh reads the absent
+// ones again, and no id ever names another file's article.
+import {statSync} from 'node:fs';
+import {basename, dirname, resolve} from 'node:path';
+import type {SiteLines} from '../../article/parse';
+import {assignIds, IdRegistry} from '../ids';
+import {JSONL_FILE, readRecords, recordPage} from '../jsonl';
+import {articleOfPage, DatasetError, readPageText, type Entry} from '../load';
+import {recurringLines} from '../site-lines';
+import {fsPath, listPageFiles, type PageFile} from '../walk';
+import {foldCharacters} from '../../text/fold';
+import {bodyText, rowOf, type ArticleRow} from './rows';
+import type {Database} from './sqlite';
+
+export type RefreshOptions = {
+	warn: (message: string) => void;
+	followLinks?: boolean;
+	/** Hears of the files read so far, of all that need reading. */
+	onProgress?: (done: number, total: number) => void;
+	/** While another process refreshes the index: wait for it to finish (else return at once, `busy`). */
+	wait?: boolean;
+};
+
+export type RefreshSummary = {added: number; changed: number; removed: number; articles: number; busy?: boolean};
+
+type StatedFile = PageFile & {size: number; mtime: number; id: string};
+
+// A batch is committed after this many articles or this long, whichever comes first.
+const BATCH_ARTICLES = 2000;
+const BATCH_MS = 250;
+
+/** The dataset's page files with their sizes and times; a single JSON Lines file is its own dataset. */
+function datasetFiles(path: string, options: RefreshOptions): StatedFile[] {
+	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
+	const files = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks});
+	const ids = assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
+	const stated: StatedFile[] = [];
+	files.forEach((file, index) => {
+		try {
+			const stats = statSync(fsPath(file));
+			stated.push({...file, size: stats.size, mtime: stats.mtimeMs, id: ids[index]!});
+		} catch {
+			// Gone between the walk and the stat: it is not part of the dataset.
+		}
+	});
+	return stated;
+}
+
+class Writer {
+	readonly #db: Database;
+	readonly #insertArticle;
+	readonly #insertText;
+	readonly #deleteFile;
+	readonly #deleteArticlesOfFile;
+	readonly #deleteTexts;
+	readonly #putFile;
+	#pending = 0;
+	#since = Date.now();
+	#open = false;
+
+	constructor(db: Database) {
+		this.#db = db;
+		this.#insertArticle = db.prepare(`INSERT INTO articles (id, file, raw, place_offset, place_length, compressed, title, published, sort_time, kicker, url, site,
+			language, related, comments, title_key, title_folded, stated, body) VALUES (@id, @file, @raw, @place_offset, @place_length, @compressed, @title, @published,
+			@sort_time, @kicker, @url, @site, @language, @related, @comments, @title_key, @title_folded, @stated, @body)`);
+		this.#insertText = db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
+		this.#deleteTexts = db.prepare('DELETE FROM fts WHERE rowid IN (SELECT n FROM articles WHERE file = ?)');
+		this.#deleteArticlesOfFile = db.prepare('DELETE FROM articles WHERE file = ?');
+		this.#deleteFile = db.prepare('DELETE FROM files WHERE path = ?');
+		this.#putFile = db.prepare('INSERT OR REPLACE INTO files (path, raw, size, mtime, file_id) VALUES (?, ?, ?, ?, ?)');
+	}
+
+	#begin(): void {
+		if (this.#open) return;
+		this.#db.exec('BEGIN IMMEDIATE');
+		this.#open = true;
+		this.#since = Date.now();
+	}
+
+	commit(): void {
+		if (!this.#open) return;
+		this.#db.exec('COMMIT');
+		this.#open = false;
+		this.#pending = 0;
+	}
+
+	#maybeCommit(): void {
+		if (this.#pending >= BATCH_ARTICLES || Date.now() - this.#since > BATCH_MS) this.commit();
+	}
+
+	forget(path: string): void {
+		this.#begin();
+		this.#deleteTexts.run(path);
+		this.#deleteArticlesOfFile.run(path);
+		this.#deleteFile.run(path);
+		this.#maybeCommit();
+	}
+
+	add(row: ArticleRow, foldedTitle: string, foldedBody: string): void {
+		this.#begin();
+		const {lastInsertRowid} = this.#insertArticle.run(row);
+		this.#insertText.run(lastInsertRowid, foldedTitle, foldedBody);
+		this.#pending++;
+		this.#maybeCommit();
+	}
+
+	/** Marks a file as read: written after its articles, in the same batch or a later one. */
+	done(file: StatedFile): void {
+		this.#begin();
+		this.#putFile.run(file.path, file.raw ?? null, file.size, file.mtime, file.id);
+		this.#maybeCommit();
+	}
+
+	rollback(): void {
+		if (this.#open) this.#db.exec('ROLLBACK');
+		this.#open = false;
+	}
+}
+
+const fold = foldCharacters;
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * One process refreshes an index at a time; the others read it as it stands (WAL lets them). A
+ * refresh killed with -9 leaves its mark behind, with a process id that no longer runs: the next
+ * one takes over.
+ */
+function takeTurn(db: Database): boolean {
+	return db.transaction(() => {
+		const holder = db.prepare('SELECT pid FROM refreshing').get() as {pid: number} | undefined;
+		if (holder && holder.pid !== process.pid && isRunning(holder.pid)) return false;
+		db.prepare('INSERT OR REPLACE INTO refreshing (only, pid) VALUES (1, ?)').run(process.pid);
+		return true;
+	}).immediate();
+}
+
+/**
+ * Reads the changed files of a dataset into its index. When another process is refreshing it,
+ * nothing is done and the summary says `busy`.
+ */
+export async function refreshIndex(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	while (!takeTurn(db)) {
+		if (!options.wait) return {added: 0, changed: 0, removed: 0, articles: 0, busy: true};
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	try {
+		return await refreshTurn(db, path, options);
+	} finally {
+		db.prepare('DELETE FROM refreshing WHERE pid = ?').run(process.pid);
+	}
+}
+
+async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	// Paths are stored absolute: the same dataset may be named from anywhere.
+	const files = datasetFiles(resolve(path), options);
+	const known = new Map<string, {size: number; mtime: number; file_id: string}>();
+	for (const row of db.prepare('SELECT path, size, mtime, file_id FROM files').iterate() as Iterable<{path: string; size: number; mtime: number; file_id: string}>) {
+		known.set(row.path, row);
+	}
+	const current = new Set(files.map((file) => file.path));
+	const stale = files.filter((file) => {
+		const before = known.get(file.path);
+		return !before || before.size !== file.size || before.mtime !== file.mtime || before.file_id !== file.id;
+	});
+	const removed = [...known.keys()].filter((file) => !current.has(file));
+	// Files whose row is missing may still have articles from an indexing that was cut short.
+	const partial = (db.prepare('SELECT DISTINCT file FROM articles WHERE file NOT IN (SELECT path FROM files)').all() as {file: string}[]).map((row) => row.file);
+	const summary: RefreshSummary = {added: stale.filter((file) => !known.has(file.path)).length, changed: 0, removed: removed.length, articles: 0};
+	summary.changed = stale.length - summary.added;
+	if (stale.length === 0 && removed.length === 0 && partial.length === 0) return summary;
+
+	const writer = new Writer(db);
+	try {
+		for (const file of new Set([...removed, ...partial, ...stale.map((stale) => stale.path)])) writer.forget(file);
+		writer.commit();
+		const ids = new IdRegistry();
+		// Ids already given stay given: a record must not take the id of an article in a file not read again.
+		for (const row of db.prepare('SELECT id FROM articles').iterate() as Iterable<{id: string}>) ids.claim(row.id);
+		// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
+		for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
+		const siteLines = siteLinesOf(files);
+		let last = Date.now();
+		for (const [index, file] of stale.entries()) {
+			summary.articles += JSONL_FILE.test(file.path)
+				? await indexRecords(file, ids, writer, options.warn)
+				: indexPage(file, writer, siteLines(file), options.warn);
+			writer.done(file);
+			if (options.onProgress && (Date.now() - last > 50 || index === stale.length - 1)) {
+				options.onProgress(index + 1, stale.length);
+				last = Date.now();
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		}
+		writer.commit();
+	} catch (error) {
+		writer.rollback();
+		throw error;
+	}
+	return summary;
+}
+
+/** Each folder's recurring lines (see site-lines.ts), sampled once per refresh, when first needed. */
+function siteLinesOf(files: StatedFile[]): (file: StatedFile) => SiteLines {
+	const byFolder = new Map<string, StatedFile[]>();
+	for (const file of files) {
+		if (JSONL_FILE.test(file.path)) continue;
+		const folder = dirname(resolve(file.path));
+		const list = byFolder.get(folder) ?? [];
+		list.push(file);
+		byFolder.set(folder, list);
+	}
+	const lines = new Map<string, ReadonlySet<string>>();
+	return (file) => () => {
+		const folder = dirname(resolve(file.path));
+		let found = lines.get(folder);
+		if (!found) lines.set(folder, (found = recurringLines((byFolder.get(folder) ?? []).map((page) => ({path: fsPath(page), label: page.path})))));
+		return found;
+	};
+}
+
+function indexPage(file: StatedFile, writer: Writer, siteLines: SiteLines, warn: (message: string) => void): number {
+	let text: string;
+	try {
+		text = readPageText(fsPath(file), file.path);
+	} catch (error) {
+		if (!(error instanceof DatasetError)) throw error;
+		warn(`skipping ${error.message.replace(/^cannot read /, '')}`);
+		return 0;
+	}
+	const entry: Entry = {id: file.id, source: file.path, title: '', published: null};
+	if (file.raw) entry.raw = file.raw;
+	const article = articleOfPage(entry, text, siteLines);
+	const row = rowOf(entry, article);
+	writer.add(row, fold(article.title), fold(bodyText(article)));
+	return 1;
+}
+
+async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, warn: (message: string) => void): Promise<number> {
+	let count = 0;
+	try {
+		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn)) {
+			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${file.id}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
+			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated: {title: record.title, published: record.published, url: record.url}};
+			if (file.raw) entry.raw = file.raw;
+			const article = articleOfPage(entry, recordPage(record));
+			writer.add(rowOf(entry, article), fold(article.title), fold(bodyText(article)));
+			count++;
+		}
+	} catch (error) {
+		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);
+	}
+	return count;
+}

@@ -1,0 +1,81 @@
+// An article as the index stores it: what a listing shows, what related stories are linked by,
+// and its text twice — folded for the full-text index, and compressed as it reads, for snippets.
+import {deflateRawSync, inflateRawSync} from 'node:zlib';
+import {sortTime} from '../../article/dates';
+import type {Article} from '../../article/types';
+import {foldCharacters} from '../../text/fold';
+import type {Entry} from '../load';
+import {titleKey} from '../titles';
+
+export type ArticleRow = {
+	id: string;
+	file: string;
+	raw: Buffer | null;
+	place_offset: number | null;
+	place_length: number | null;
+	compressed: number | null;
+	title: string;
+	published: string | null;
+	sort_time: number | null;
+	kicker: string | null;
+	url: string | null;
+	site: string | null;
+	language: string | null;
+	related: number;
+	comments: number;
+	title_key: string;
+	title_folded: string;
+	stated: string | null;
+	body: Buffer;
+};
+
+/** The host of a URL, without `www.`; null for anything that is not an http(s) URL. */
+export function siteOf(url: string | undefined): string | null {
+	if (!url) return null;
+	try {
+		const parsed = new URL(url);
+		return /^https?:$/.test(parsed.protocol) ? parsed.hostname.replace(/^www\./, '').toLowerCase() : null;
+	} catch {
+		return null;
+	}
+}
+
+export const bodyText = (article: Article) => article.blocks.map((block) => block.text).join('\n');
+
+export function rowOf(entry: Entry, article: Article): ArticleRow {
+	const time = sortTime(article.published);
+	return {
+		id: entry.id,
+		file: entry.source,
+		raw: entry.raw ?? null,
+		place_offset: entry.place?.offset ?? null,
+		place_length: entry.place?.length ?? null,
+		compressed: entry.place ? Number(entry.place.compressed) : null,
+		title: article.title,
+		published: article.published,
+		sort_time: Number.isFinite(time) ? time : null,
+		kicker: article.kicker,
+		url: article.url ?? null,
+		site: siteOf(article.url),
+		language: null,
+		related: article.related.length,
+		comments: article.comments.length,
+		title_key: titleKey(article.title),
+		title_folded: foldCharacters(article.title),
+		stated: entry.stated ? JSON.stringify(entry.stated) : null,
+		body: deflateRawSync(bodyText(article)),
+	};
+}
+
+export const inflateBody = (body: Buffer | null) => (body ? inflateRawSync(body).toString('utf8') : '');
+
+/** The entry a stored row stands for, to open its article again. */
+export function entryOf(row: Pick<ArticleRow, 'id' | 'file' | 'raw' | 'place_offset' | 'place_length' | 'compressed' | 'title' | 'published' | 'stated'>): Entry {
+	const entry: Entry = {id: row.id, source: row.file, title: row.title, published: row.published};
+	if (row.raw) entry.raw = row.raw;
+	if (row.place_offset !== null && row.place_length !== null) {
+		entry.place = {path: row.raw ?? row.file, offset: row.place_offset, length: row.place_length, compressed: row.compressed === 1};
+	}
+	if (row.stated) entry.stated = JSON.parse(row.stated) as Entry['stated'];
+	return entry;
+}

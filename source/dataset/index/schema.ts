@@ -1,0 +1,57 @@
+// The index's tables. `articles` holds what a listing and a search need of each article; `fts`
+// indexes its title and body, folded (case, diacritics and đ) as the list filter folds them, since
+// SQLite's own diacritic removal leaves đ alone; `files` records each page file's size and time
+// as last read, so a refresh reads again only what changed.
+import type {Database} from './sqlite';
+
+// Raised whenever the tables change: an index of another version is rebuilt.
+export const SCHEMA_VERSION = 2;
+
+const TABLES = `
+CREATE TABLE refreshing (
+	only INTEGER PRIMARY KEY CHECK (only = 1),
+	pid INTEGER NOT NULL
+);
+CREATE TABLE files (
+	path TEXT PRIMARY KEY,
+	raw BLOB,
+	size INTEGER NOT NULL,
+	mtime REAL NOT NULL,
+	file_id TEXT NOT NULL
+);
+CREATE TABLE articles (
+	n INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE,
+	file TEXT NOT NULL,
+	raw BLOB,
+	place_offset INTEGER,
+	place_length INTEGER,
+	compressed INTEGER,
+	title TEXT NOT NULL,
+	published TEXT,
+	sort_time REAL,
+	kicker TEXT,
+	url TEXT,
+	site TEXT,
+	language TEXT,
+	related INTEGER NOT NULL,
+	comments INTEGER NOT NULL,
+	title_key TEXT NOT NULL,
+	title_folded TEXT NOT NULL,
+	stated TEXT,
+	body BLOB
+);
+CREATE INDEX articles_file ON articles (file);
+CREATE INDEX articles_order ON articles (sort_time DESC, id);
+CREATE INDEX articles_title_key ON articles (title_key);
+CREATE VIRTUAL TABLE fts USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+`;
+
+export function createSchema(db: Database): void {
+	db.exec(TABLES);
+	db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+export function dropSchema(db: Database): void {
+	db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS refreshing;');
+}

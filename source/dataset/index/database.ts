@@ -31,6 +31,8 @@ function prepare(db: Database, inMemory: boolean): void {
 		return;
 	}
 	db.transaction(() => {
+		// Another process may have built it while this one waited for the lock.
+		if ((db.pragma('user_version', {simple: true}) as number) === SCHEMA_VERSION) return;
 		dropSchema(db);
 		createSchema(db);
 	}).immediate();

@@ -10,6 +10,7 @@ import type {PageFile} from './walk';
 export const withoutExtension = (path: string) => path.replace(/\.jsonl\.gz$|\.[^./]+$/i, '');
 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const UNPRINTABLE_ONE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 const percentEncoded = (character: string) =>
 	Array.from(Buffer.from(character), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
@@ -19,6 +20,7 @@ const percentEncoded = (character: string) =>
  * alone means standard input, and `-x` would read as a flag.
  */
 export function printableId(id: string): string {
+	if (!UNPRINTABLE_ONE.test(id) && id[0] !== '-') return id;
 	return id.replace(UNPRINTABLE, percentEncoded).replace(/^-/, '%2D');
 }
 
@@ -28,6 +30,11 @@ export class IdRegistry {
 
 	/** The first of the candidates not yet taken, else the last one with a `~N` suffix. */
 	claim(...candidates: string[]): string {
+		const first = candidates[0] === undefined || candidates[0] === '' ? undefined : printableId(candidates[0]);
+		if (first !== undefined && !this.#taken.has(first)) {
+			this.#taken.add(first);
+			return first;
+		}
 		// An empty id cannot be passed back: the next candidate stands in for it.
 		const printable = candidates.filter((candidate) => candidate !== '').map(printableId);
 		let id = printable.find((candidate) => !this.#taken.has(candidate));
@@ -39,7 +46,8 @@ export class IdRegistry {
 
 /** The names by which a file may be known, shortest first. */
 function namesOf(file: PageFile): string[] {
-	return [withoutExtension(file.relativePath.split('/').at(-1)!), withoutExtension(file.relativePath), file.relativePath];
+	const bare = withoutExtension(file.relativePath);
+	return [bare.slice(bare.lastIndexOf('/') + 1), bare, file.relativePath];
 }
 
 /**

@@ -5,7 +5,7 @@
 // (pipes, sockets, devices) are reported, not fatal.
 import {readdirSync, realpathSync, statSync, type Dirent, type Stats} from 'node:fs';
 import {isUtf8} from 'node:buffer';
-import {join, sep} from 'node:path';
+import {normalize, sep} from 'node:path';
 import {kindOf} from './bounded-read';
 
 export type PageFile = {
@@ -24,7 +24,13 @@ export const PAGE_EXTENSION = /\.(?:txt|jsonl|jsonl\.gz)$/i;
 
 export type WalkOptions = {warn: (message: string) => void; followLinks?: boolean};
 
-type Place = {bytes: Buffer; display: string; relative: string; utf8: boolean};
+type Place = {display: string; relative: string; utf8: boolean; parent?: Place; name?: Buffer; bytes?: Buffer};
+
+/** A place's path as bytes, made only when needed (links, folders, names that are not UTF-8). */
+function bytesOf(place: Place): Buffer {
+	place.bytes ??= place.utf8 || !place.parent ? Buffer.from(place.display) : Buffer.concat([bytesOf(place.parent), SEPARATOR, place.name!]);
+	return place.bytes;
+}
 
 const SEPARATOR = Buffer.from(sep);
 
@@ -53,7 +59,7 @@ export function listPageFiles(root: string, {warn, followLinks = false}: WalkOpt
 	const seen = new Set<string>();
 	const realRoot = realPath(Buffer.from(root)) ?? Buffer.from(root);
 	const visit = (folder: Place) => {
-		const real = realPath(folder.bytes);
+		const real = realPath(bytesOf(folder));
 		if (!real) {
 			warn(`cannot read ${folder.display}: no such folder`);
 			return;
@@ -63,26 +69,21 @@ export function listPageFiles(root: string, {warn, followLinks = false}: WalkOpt
 		seen.add(key);
 		let entries: Dirent<Buffer>[];
 		try {
-			entries = readdirSync(folder.bytes, {withFileTypes: true, encoding: 'buffer'});
+			entries = readdirSync(bytesOf(folder), {withFileTypes: true, encoding: 'buffer'});
 		} catch (error) {
 			warn(`cannot read ${folder.display}: ${(error as NodeJS.ErrnoException).code ?? error}`);
 			return;
 		}
 		entries.sort((a, b) => Buffer.compare(a.name, b.name));
+		const prefix = folder.display === '.' ? '' : folder.display.endsWith(sep) ? folder.display : folder.display + sep;
 		for (const entry of entries) {
 			const name = entry.name.toString('utf8');
 			const utf8 = folder.utf8 && isUtf8(entry.name);
-			const display = join(folder.display, name);
-			const place: Place = {
-				bytes: utf8 ? Buffer.from(display) : Buffer.concat([folder.bytes, SEPARATOR, entry.name]),
-				display,
-				relative: folder.relative === '' ? name : `${folder.relative}/${name}`,
-				utf8,
-			};
+			const place: Place = {display: prefix + name, relative: folder.relative === '' ? name : `${folder.relative}/${name}`, utf8, parent: folder, name: entry.name};
 			let kind: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'> | undefined = entry;
 			if (entry.isSymbolicLink()) {
-				kind = linkTarget(place.bytes, place.display, warn);
-				if (kind && !followLinks && !isInside(realPath(place.bytes) ?? place.bytes, realRoot)) {
+				kind = linkTarget(bytesOf(place), place.display, warn);
+				if (kind && !followLinks && !isInside(realPath(bytesOf(place)) ?? bytesOf(place), realRoot)) {
 					if (kind.isDirectory() || PAGE_EXTENSION.test(name)) warn(`skipping ${place.display}: a link out of the dataset (--follow-links follows it)`);
 					continue;
 				}
@@ -90,10 +91,10 @@ export function listPageFiles(root: string, {warn, followLinks = false}: WalkOpt
 			if (!kind) continue;
 			if (kind.isDirectory()) visit(place);
 			else if (!PAGE_EXTENSION.test(name)) continue;
-			else if (kind.isFile()) files.push({path: place.display, relativePath: place.relative, ...(place.utf8 ? {} : {raw: place.bytes})});
+			else if (kind.isFile()) files.push(place.utf8 ? {path: place.display, relativePath: place.relative} : {path: place.display, relativePath: place.relative, raw: bytesOf(place)});
 			else warn(`skipping ${place.display}: ${kindOf(kind)}, not a page file`);
 		}
 	};
-	visit({bytes: Buffer.from(root), display: root, relative: '', utf8: true});
+	visit({display: normalize(root), relative: '', utf8: true});
 	return files;
 }

@@ -51,3 +51,43 @@ export function findFolded(text: string, foldedQuery: string): Range[] {
 export function foldQuery(query: string): string {
 	return foldCharacters(query).replace(/\s+/g, ' ');
 }
+
+// Each folded letter and the letters that fold to it, gathered once from the Latin blocks (NFC
+// text carries its diacritics on precomposed letters), so a folded query can be searched for in
+// text that was never folded: one regular expression, no folding of the text.
+let variants: Map<string, string> | undefined;
+
+function letterVariants(): Map<string, string> {
+	if (variants) return variants;
+	variants = new Map();
+	const ranges: Array<[number, number]> = [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0x24f], [0x1e00, 0x1eff]];
+	for (const [from, to] of ranges) {
+		for (let code = from; code <= to; code++) {
+			const character = String.fromCodePoint(code);
+			const folded = foldCharacters(character);
+			if (folded.length !== 1 || folded === character) continue;
+			variants.set(folded, (variants.get(folded) ?? folded) + character);
+		}
+	}
+	return variants;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A regular expression source that matches, in NFC text, whatever folds to `folded` (a query
+ * folded by foldQuery): `quang` matches `Quảng`, `duong` matches `Đường`; a space matches any run
+ * of characters between words. Use it with the `u` and `i` flags.
+ */
+export function foldedPattern(folded: string): string {
+	const classes = letterVariants();
+	let pattern = '';
+	for (const character of folded) {
+		if (character === ' ') pattern += '[^\\p{L}\\p{N}]+';
+		else {
+			const variants = classes.get(character);
+			pattern += variants ? `[${escapeRegExp(variants)}]` : escapeRegExp(character);
+		}
+	}
+	return pattern;
+}

@@ -12,7 +12,7 @@ import {openIndex, type IndexHandle} from './database';
 import {datasetKey} from './location';
 import {matchExpression, parseQuery} from './query';
 import {refreshIndex, type RefreshSummary} from './refresh';
-import {entryOf, inflateBody} from './rows';
+import {entryOf, inflateBody, UNDATED} from './rows';
 import {snippetOf, type Snippet} from './snippet';
 import type {Statement} from './sqlite';
 
@@ -58,7 +58,7 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 		parameters.since = filter.since;
 	}
 	if (filter.until !== undefined) {
-		parts.push('a.sort_time < @until');
+		parts.push(`a.sort_time < @until AND a.sort_time > ${UNDATED}`);
 		parameters.until = filter.until;
 	}
 	if (filter.site !== undefined) {
@@ -95,7 +95,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		},
 		rows(filter = {}, offset = 0, limit = -1) {
 			const {sql, parameters} = filterClause(filter);
-			const statement = prepared(`SELECT ${ROW_COLUMNS} FROM articles a WHERE 1${sql} ORDER BY a.sort_time IS NULL, a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
+			const statement = prepared(`SELECT ${ROW_COLUMNS} FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
 			return (statement.all({...parameters, limit, offset}) as StoredRow[]).map(entryOf);
 		},
 		find(id) {
@@ -121,10 +121,10 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			const terms = parseQuery(query);
 			const {sql, parameters} = filterClause(filter);
 			const newest = (prepared('SELECT max(sort_time) AS newest FROM articles').get() as {newest: number | null}).newest ?? 0;
-			const statement = prepared(`SELECT ${ROW_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}, a.body, bm25(fts, 8.0, 1.0) AS score
-				FROM fts JOIN articles a ON a.n = fts.rowid
+			const statement = prepared(`SELECT ${ROW_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}, b.body, bm25(fts, 8.0, 1.0) AS score
+				FROM fts JOIN articles a ON a.n = fts.rowid JOIN bodies b ON b.n = a.n
 				WHERE fts MATCH @match${sql}
-				ORDER BY score * (1.0 + CASE WHEN a.sort_time IS NULL THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END), a.id
+				ORDER BY score * (1.0 + CASE WHEN a.sort_time = ${UNDATED} THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END), a.id
 				LIMIT @limit`);
 			const rows = statement.all({...parameters, match: matchExpression(terms), newest, limit}) as Array<StoredRow & {body: Buffer | null; score: number}>;
 			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(inflateBody(row.body), terms)}));

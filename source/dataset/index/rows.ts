@@ -7,6 +7,9 @@ import {foldCharacters} from '../../text/fold';
 import type {Entry} from '../load';
 import {titleKey} from '../titles';
 
+/** The sort time of an undated article: below any date, so newest first puts it last, by the index's order. */
+export const UNDATED = -8.64e15;
+
 export type ArticleRow = {
 	id: string;
 	file: string;
@@ -16,7 +19,7 @@ export type ArticleRow = {
 	compressed: number | null;
 	title: string;
 	published: string | null;
-	sort_time: number | null;
+	sort_time: number;
 	kicker: string | null;
 	url: string | null;
 	site: string | null;
@@ -26,8 +29,10 @@ export type ArticleRow = {
 	title_key: string;
 	title_folded: string;
 	stated: string | null;
-	body: Buffer;
 };
+
+/** An article's row and its compressed text. */
+export type IndexedArticle = {row: ArticleRow; body: Buffer};
 
 /** The host of a URL, without `www.`; null for anything that is not an http(s) URL. */
 export function siteOf(url: string | undefined): string | null {
@@ -42,9 +47,9 @@ export function siteOf(url: string | undefined): string | null {
 
 export const bodyText = (article: Article) => article.blocks.map((block) => block.text).join('\n');
 
-export function rowOf(entry: Entry, article: Article): ArticleRow {
+export function rowOf(entry: Entry, article: Article): IndexedArticle {
 	const time = sortTime(article.published);
-	return {
+	const row: ArticleRow = {
 		id: entry.id,
 		file: entry.source,
 		raw: entry.raw ?? null,
@@ -53,7 +58,7 @@ export function rowOf(entry: Entry, article: Article): ArticleRow {
 		compressed: entry.place ? Number(entry.place.compressed) : null,
 		title: article.title,
 		published: article.published,
-		sort_time: Number.isFinite(time) ? time : null,
+		sort_time: Number.isFinite(time) ? time : UNDATED,
 		kicker: article.kicker,
 		url: article.url ?? null,
 		site: siteOf(article.url),
@@ -63,8 +68,9 @@ export function rowOf(entry: Entry, article: Article): ArticleRow {
 		title_key: titleKey(article.title),
 		title_folded: foldCharacters(article.title),
 		stated: entry.stated ? JSON.stringify(entry.stated) : null,
-		body: deflateRawSync(bodyText(article)),
 	};
+	// The fastest level: snippets need the text back, not the smallest file.
+	return {row, body: deflateRawSync(bodyText(article), {level: 1})};
 }
 
 export const inflateBody = (body: Buffer | null) => (body ? inflateRawSync(body).toString('utf8') : '');

@@ -1,11 +1,12 @@
-// The index's tables. `articles` holds what a listing and a search need of each article; `fts`
+// The index's tables. `articles` holds what a listing and a search need of each article, `bodies`
+// its text for snippets; `fts`
 // indexes its title and body, folded (case, diacritics and đ) as the list filter folds them, since
 // SQLite's own diacritic removal leaves đ alone; `files` records each page file's size and time
 // as last read, so a refresh reads again only what changed.
 import type {Database} from './sqlite';
 
 // Raised whenever the tables change: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 const TABLES = `
 CREATE TABLE refreshing (
@@ -29,7 +30,7 @@ CREATE TABLE articles (
 	compressed INTEGER,
 	title TEXT NOT NULL,
 	published TEXT,
-	sort_time REAL,
+	sort_time REAL NOT NULL,
 	kicker TEXT,
 	url TEXT,
 	site TEXT,
@@ -38,8 +39,12 @@ CREATE TABLE articles (
 	comments INTEGER NOT NULL,
 	title_key TEXT NOT NULL,
 	title_folded TEXT NOT NULL,
-	stated TEXT,
-	body BLOB
+	stated TEXT
+);
+-- Kept apart, so the rows a listing scans stay small and close together.
+CREATE TABLE bodies (
+	n INTEGER PRIMARY KEY,
+	body BLOB NOT NULL
 );
 CREATE INDEX articles_file ON articles (file);
 CREATE INDEX articles_order ON articles (sort_time DESC, id);
@@ -53,5 +58,5 @@ export function createSchema(db: Database): void {
 }
 
 export function dropSchema(db: Database): void {
-	db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS refreshing;');
+	db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS refreshing; DROP TABLE IF EXISTS bodies;');
 }

@@ -1,6 +1,6 @@
 // A search result's snippet: the stretch of the article's text around the first place a query term
 // occurs, on one line, with where the terms are within it (for highlighting).
-import {findFolded, type Range} from '../../text/fold';
+import {foldedPattern, type Range} from '../../text/fold';
 import type {QueryTerm} from './query';
 
 const BEFORE = 60;
@@ -8,22 +8,25 @@ const LENGTH = 180;
 
 export type Snippet = {text: string; matches: Range[]};
 
+/** Where in the body the first term occurs, or -1: one search of the unfolded text. */
+function firstMatch(body: string, needles: string[]): number {
+	return body.search(new RegExp(needles.map(foldedPattern).join('|'), 'iu'));
+}
+
+/** The stretch of the body around the first match, on one line, with the matches in it found exactly. */
 export function snippetOf(body: string, terms: QueryTerm[]): Snippet {
-	const flat = body.replace(/\s+/g, ' ').trim();
 	const needles = terms.map((term) => term.tokens.join(' '));
-	let first = -1;
-	for (const needle of needles) {
-		const [range] = findFolded(flat, needle);
-		if (range && (first === -1 || range.start < first)) first = range.start;
+	const first = firstMatch(body, needles);
+	const from = Math.max(0, first - BEFORE);
+	const around = body.slice(from, from + BEFORE + LENGTH + 40).replace(/\s+/g, ' ');
+	let start = from === 0 ? 0 : around.indexOf(' ') + 1;
+	let end = Math.min(around.length, start + LENGTH);
+	if (end < around.length) {
+		const space = around.lastIndexOf(' ', end);
+		if (space > start + BEFORE / 2) end = space;
 	}
-	let start = first <= BEFORE ? 0 : flat.lastIndexOf(' ', first - BEFORE) + 1;
-	if (start < 0) start = 0;
-	let end = Math.min(flat.length, start + LENGTH);
-	if (end < flat.length) {
-		const space = flat.lastIndexOf(' ', end);
-		if (space > start + BEFORE) end = space;
-	}
-	const text = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
-	const matches = needles.flatMap((needle) => findFolded(text, needle)).sort((a, b) => a.start - b.start);
+	const more = from + BEFORE + LENGTH + 40 < body.length || end < around.length;
+	const text = `${from > 0 ? '…' : ''}${around.slice(start, end).trim()}${more ? '…' : ''}`;
+	const matches = Array.from(text.matchAll(new RegExp(needles.map(foldedPattern).join('|'), 'giu')), (match) => ({start: match.index, end: match.index + match[0].length}));
 	return {text, matches};
 }

@@ -52,7 +52,7 @@ const keepInkOutputCaches = {
 };
 
 await build({
-	entryPoints: {cli: 'source/cli.tsx'},
+	entryPoints: {cli: 'source/cli.tsx', 'index-worker': 'source/dataset/index/worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

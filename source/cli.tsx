@@ -134,7 +134,8 @@ try {
 	await run(cli.input, cli.flags, {
 		bundledData,
 		stdout: process.stdout,
-		stderr: errors as NodeJS.WritableStream,
+		stderr: Object.assign(errors, {isTTY: process.stderr.isTTY, columns: process.stderr.columns}) as unknown as NodeJS.WritableStream,
+		workerScript: fileURLToPath(new URL('./index-worker.js', import.meta.url)),
 		env: process.env,
 		pathExists: existsSync,
 		openReader: readerOpener(),

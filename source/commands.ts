@@ -27,6 +27,8 @@ export type Io = {
 	openReader?: (path: string) => Promise<boolean>;
 	/** Where `-` reads from; the process's standard input by default. */
 	stdin?: NodeJS.ReadableStream;
+	/** The script of the index's parsing threads, when there is one (the built CLI's). */
+	workerScript?: string;
 };
 
 function useColor(flags: Flags, io: Io): boolean {

@@ -9,7 +9,7 @@ import {diagnostic} from './text/sanitize';
 
 export type IndexFlags = {index?: boolean; refresh?: boolean; followLinks?: boolean; since?: string; until?: string; site?: string};
 
-export type IndexIo = {stderr: NodeJS.WritableStream & {isTTY?: boolean; columns?: number}; env: NodeJS.ProcessEnv};
+export type IndexIo = {stderr: NodeJS.WritableStream & {isTTY?: boolean; columns?: number}; env: NodeJS.ProcessEnv; workerScript?: string};
 
 export class QueryUsageError extends Error {}
 
@@ -38,7 +38,7 @@ export async function openIndexed(path: string, flags: IndexFlags, io: IndexIo, 
 	if (!isIndexable(path)) return undefined;
 	let catalog: Catalog;
 	try {
-		catalog = openCatalog(path, {env: io.env, warn, followLinks: flags.followLinks});
+		catalog = openCatalog(path, {env: io.env, warn, followLinks: flags.followLinks, workerScript: io.workerScript});
 	} catch (error) {
 		warn(`no index (${(error as Error).message.split('\n')[0]}); reading the dataset without one`);
 		return undefined;

@@ -12,7 +12,7 @@ import {openIndex, type IndexHandle} from './database';
 import {datasetKey} from './location';
 import {matchExpression, parseQuery} from './query';
 import {refreshIndex, type RefreshSummary} from './refresh';
-import {entryOf, inflateBody, UNDATED} from './rows';
+import {entryOf, UNDATED} from './rows';
 import {snippetOf, type Snippet} from './snippet';
 import type {Statement} from './sqlite';
 
@@ -34,7 +34,7 @@ export type Catalog = {
 	close(): void;
 };
 
-export type CatalogOptions = {env: NodeJS.ProcessEnv; warn: (message: string) => void; followLinks?: boolean};
+export type CatalogOptions = {env: NodeJS.ProcessEnv; warn: (message: string) => void; followLinks?: boolean; workerScript?: string};
 
 /** Whether PATH is a dataset that has an index: a folder or a JSON Lines file. */
 export function isIndexable(path: string): boolean {
@@ -126,11 +126,11 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 				WHERE fts MATCH @match${sql}
 				ORDER BY score * (1.0 + CASE WHEN a.sort_time = ${UNDATED} THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END), a.id
 				LIMIT @limit`);
-			const rows = statement.all({...parameters, match: matchExpression(terms), newest, limit}) as Array<StoredRow & {body: Buffer | null; score: number}>;
-			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(inflateBody(row.body), terms)}));
+			const rows = statement.all({...parameters, match: matchExpression(terms), newest, limit}) as Array<StoredRow & {body: string | null; score: number}>;
+			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(row.body ?? '', terms)}));
 		},
 		refresh(refreshOptions = {}) {
-			return refreshIndex(db, path, {warn: options.warn, followLinks: options.followLinks, onProgress: refreshOptions.onProgress, wait: refreshOptions.wait ?? true});
+			return refreshIndex(db, path, {warn: options.warn, followLinks: options.followLinks, onProgress: refreshOptions.onProgress, wait: refreshOptions.wait ?? true, workerScript: options.workerScript});
 		},
 		close() {
 			db.close();

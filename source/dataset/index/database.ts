@@ -22,7 +22,10 @@ function isOneOf(error: unknown, codes: string[]): boolean {
 function prepare(db: Database, inMemory: boolean): void {
 	if (!inMemory) {
 		db.pragma('journal_mode = WAL');
-		db.pragma('synchronous = NORMAL');
+		// The index is a cache: a power cut may cost it (it is then rebuilt), a killed process never does.
+		db.pragma('synchronous = OFF');
+		// Full-text indexing merges its segments in the page cache: a larger cache, fewer reads.
+		db.pragma('cache_size = -65536');
 	}
 	const version = db.pragma('user_version', {simple: true}) as number;
 	if (version === SCHEMA_VERSION) {

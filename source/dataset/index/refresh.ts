@@ -5,13 +5,14 @@
 // ones again, and no id ever names another file's article.
 import {statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
-import type {SiteLines} from '../../article/parse';
 import {assignIds, IdRegistry} from '../ids';
 import {JSONL_FILE, readRecords, recordPage} from '../jsonl';
-import {articleOfPage, DatasetError, readPageText, type Entry} from '../load';
+import {articleOfPage, type Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
 import {bodyText, rowOf, type IndexedArticle} from './rows';
+import {foldForIndex, parsePage} from './parse-page';
+import {startWorkers, type PageParser} from './workers';
 import type {Database} from './sqlite';
 
 export type RefreshOptions = {
@@ -21,15 +22,20 @@ export type RefreshOptions = {
 	onProgress?: (done: number, total: number) => void;
 	/** While another process refreshes the index: wait for it to finish (else return at once, `busy`). */
 	wait?: boolean;
+	/** The script of the parsing threads (dist/index-worker.js); without it pages are parsed here. */
+	workerScript?: string;
 };
+
+// Fewer pages than this are parsed faster than threads start.
+const THREADS_FROM_PAGES = 500;
 
 export type RefreshSummary = {added: number; changed: number; removed: number; articles: number; busy?: boolean};
 
 type StatedFile = PageFile & {size: number; mtime: number; id: string};
 
 // A batch is committed after this many articles or this long, whichever comes first.
-const BATCH_ARTICLES = 2000;
-const BATCH_MS = 250;
+const BATCH_ARTICLES = 10_000;
+const BATCH_MS = 1000;
 
 /** The dataset's page files with their sizes and times; a single JSON Lines file is its own dataset. */
 function datasetFiles(path: string, options: RefreshOptions): StatedFile[] {
@@ -125,14 +131,6 @@ class Writer {
 	}
 }
 
-/**
- * Text as the full-text index takes it. SQLite's tokenizer folds case and removes diacritics
- * itself (`remove_diacritics 2`), far faster than folding here, but leaves đ, which is a letter of
- * its own to Unicode: that one is folded here, and zero-width characters go, as the list filter
- * ignores them. Page text is NFC already (see normalize.ts).
- */
-const fold = (text: string) => text.replace(/[đĐ]/g, 'd').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
-
 function isRunning(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
@@ -201,17 +199,37 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
 		for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
 		const siteLines = siteLinesOf(files);
+		let done = 0;
 		let last = Date.now();
-		for (const [index, file] of stale.entries()) {
-			summary.articles += JSONL_FILE.test(file.path)
-				? await indexRecords(file, ids, writer, options.warn)
-				: indexPage(file, writer, siteLines(file), options.warn);
-			writer.done(file);
-			if (options.onProgress && (Date.now() - last > 50 || index === stale.length - 1)) {
-				options.onProgress(index + 1, stale.length);
+		const progress = async () => {
+			done++;
+			if (options.onProgress && (Date.now() - last > 50 || done === stale.length)) {
+				options.onProgress(done, stale.length);
 				last = Date.now();
 				await new Promise((resolve) => setImmediate(resolve));
 			}
+		};
+		const pages = stale.filter((file) => !JSONL_FILE.test(file.path));
+		const jobs = pages.map((file) => ({job: {path: file.path, raw: file.raw, id: file.id}, siteLines: siteLines(file)}));
+		const parser = options.workerScript && pages.length >= THREADS_FROM_PAGES ? startWorkers(options.workerScript) : inThisThread;
+		try {
+			let index = 0;
+			for await (const parsed of parser.parse(jobs)) {
+				if ('skipped' in parsed) options.warn(`skipping ${parsed.skipped}`);
+				else {
+					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
+					summary.articles++;
+				}
+				writer.done(pages[index++]!);
+				await progress();
+			}
+		} finally {
+			await parser.close();
+		}
+		for (const file of stale.filter((file) => JSONL_FILE.test(file.path))) {
+			summary.articles += await indexRecords(file, ids, writer, options.warn);
+			writer.done(file);
+			await progress();
 		}
 		writer.commit();
 	} catch (error) {
@@ -222,40 +240,31 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 }
 
 /** Each folder's recurring lines (see site-lines.ts), sampled once per refresh, when first needed. */
-function siteLinesOf(files: StatedFile[]): (file: StatedFile) => SiteLines {
+function siteLinesOf(files: StatedFile[]): (file: StatedFile) => ReadonlySet<string> {
 	const byFolder = new Map<string, StatedFile[]>();
 	for (const file of files) {
 		if (JSONL_FILE.test(file.path)) continue;
-		const folder = dirname(resolve(file.path));
+		const folder = dirname(file.path);
 		const list = byFolder.get(folder) ?? [];
 		list.push(file);
 		byFolder.set(folder, list);
 	}
 	const lines = new Map<string, ReadonlySet<string>>();
-	return (file) => () => {
-		const folder = dirname(resolve(file.path));
+	return (file) => {
+		const folder = dirname(file.path);
 		let found = lines.get(folder);
 		if (!found) lines.set(folder, (found = recurringLines((byFolder.get(folder) ?? []).map((page) => ({path: fsPath(page), label: page.path})))));
 		return found;
 	};
 }
 
-function indexPage(file: StatedFile, writer: Writer, siteLines: SiteLines, warn: (message: string) => void): number {
-	let text: string;
-	try {
-		text = readPageText(fsPath(file), file.path);
-	} catch (error) {
-		if (!(error instanceof DatasetError)) throw error;
-		warn(`skipping ${error.message.replace(/^cannot read /, '')}`);
-		return 0;
-	}
-	const entry: Entry = {id: file.id, source: file.path, title: '', published: null};
-	if (file.raw) entry.raw = file.raw;
-	const article = articleOfPage(entry, text, siteLines);
-	const row = rowOf(entry, article);
-	writer.add(row, fold(article.title), fold(bodyText(article)));
-	return 1;
-}
+/** Parsing in the main thread, for small refreshes and where there are no worker threads. */
+const inThisThread: PageParser = {
+	async *parse(jobs) {
+		for (const {job, siteLines} of jobs) yield parsePage(job, siteLines);
+	},
+	async close() {},
+};
 
 async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, warn: (message: string) => void): Promise<number> {
 	let count = 0;
@@ -265,7 +274,7 @@ async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, w
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated: {title: record.title, published: record.published, url: record.url}};
 			if (file.raw) entry.raw = file.raw;
 			const article = articleOfPage(entry, recordPage(record));
-			writer.add(rowOf(entry, article), fold(article.title), fold(bodyText(article)));
+			writer.add(rowOf(entry, article), foldForIndex(article.title), foldForIndex(bodyText(article)));
 			count++;
 		}
 	} catch (error) {

@@ -1,6 +1,5 @@
 // An article as the index stores it: what a listing shows, what related stories are linked by,
-// and its text twice — folded for the full-text index, and compressed as it reads, for snippets.
-import {deflateRawSync, inflateRawSync} from 'node:zlib';
+// and its text twice — folded for the full-text index, and as it reads, for snippets.
 import {sortTime} from '../../article/dates';
 import type {Article} from '../../article/types';
 import {foldCharacters} from '../../text/fold';
@@ -31,8 +30,8 @@ export type ArticleRow = {
 	stated: string | null;
 };
 
-/** An article's row and its compressed text. */
-export type IndexedArticle = {row: ArticleRow; body: Buffer};
+/** An article's row and its text (for snippets: kept as it reads, since compressing each article costs more than the disk it saves). */
+export type IndexedArticle = {row: ArticleRow; body: string};
 
 /** The host of a URL, without `www.`; null for anything that is not an http(s) URL. */
 export function siteOf(url: string | undefined): string | null {
@@ -69,11 +68,9 @@ export function rowOf(entry: Entry, article: Article): IndexedArticle {
 		title_folded: foldCharacters(article.title),
 		stated: entry.stated ? JSON.stringify(entry.stated) : null,
 	};
-	// The fastest level: snippets need the text back, not the smallest file.
-	return {row, body: deflateRawSync(bodyText(article), {level: 1})};
+	return {row, body: bodyText(article)};
 }
 
-export const inflateBody = (body: Buffer | null) => (body ? inflateRawSync(body).toString('utf8') : '');
 
 /** The entry a stored row stands for, to open its article again. */
 export function entryOf(row: Pick<ArticleRow, 'id' | 'file' | 'raw' | 'place_offset' | 'place_length' | 'compressed' | 'title' | 'published' | 'stated'>): Entry {

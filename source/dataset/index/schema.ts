@@ -6,7 +6,7 @@
 import type {Database} from './sqlite';
 
 // Raised whenever the tables change: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const TABLES = `
 CREATE TABLE refreshing (
@@ -44,7 +44,7 @@ CREATE TABLE articles (
 -- Kept apart, so the rows a listing scans stay small and close together.
 CREATE TABLE bodies (
 	n INTEGER PRIMARY KEY,
-	body BLOB NOT NULL
+	body TEXT NOT NULL
 );
 CREATE INDEX articles_file ON articles (file);
 CREATE INDEX articles_order ON articles (sort_time DESC, id);

@@ -1,0 +1,17 @@
+// The entry of a parsing thread (see workers.ts): pages in, rows for the index out.
+import {parentPort} from 'node:worker_threads';
+import {parsePage, type PageJob} from './parse-page';
+
+type Job = {id: number; job: PageJob; linesId: number};
+type Message = {jobs: Job[]} | {define: number; lines: string[]};
+
+const siteLines = new Map<number, ReadonlySet<string>>();
+
+parentPort?.on('message', (message: Message) => {
+	if ('define' in message) {
+		siteLines.set(message.define, new Set(message.lines));
+		return;
+	}
+	const replies = message.jobs.map(({id, job, linesId}) => ({id, result: parsePage(job, siteLines.get(linesId) ?? new Set())}));
+	parentPort!.postMessage(replies);
+});

@@ -113,6 +113,7 @@ function unknownFlags(argv: string[]): string[] {
 }
 
 const bundledData = fileURLToPath(new URL('../data', import.meta.url));
+const workerScript = fileURLToPath(new URL('./index-worker.js', import.meta.url));
 
 /** The reader, when there is a terminal to draw on and to read keys from. Its code loads only then. */
 function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
@@ -122,7 +123,7 @@ function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
 		if (!keys) return false;
 		const {runReader} = await import('./ui/run');
 		const name = path === bundledData ? 'docbao data' : path === '-' ? 'standard input' : path;
-		await runReader(path, name, keys);
+		await runReader(path, name, keys, {env: process.env, index: cli.flags.index, workerScript, followLinks: cli.flags.followLinks});
 		// Quit means quit: a dataset still loading in the background must not keep the process on.
 		process.exit(process.exitCode ?? 0);
 	};
@@ -135,7 +136,7 @@ try {
 		bundledData,
 		stdout: process.stdout,
 		stderr: Object.assign(errors, {isTTY: process.stderr.isTTY, columns: process.stderr.columns}) as unknown as NodeJS.WritableStream,
-		workerScript: fileURLToPath(new URL('./index-worker.js', import.meta.url)),
+		workerScript,
 		env: process.env,
 		pathExists: existsSync,
 		openReader: readerOpener(),

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {articleView, commentView, currentPlace, focusOf, panes, searchMatches, visibleEntries} from '../source/ui/model';
+import {articleView, commentView, currentPlace, focusOf, panes, searchMatches, visibleCount, visibleWindow} from '../source/ui/model';
+import {arrayList} from '../source/dataset/article-list';
 import {initialState, pendingArticle, reducer} from '../source/ui/state';
 import {keyBindings} from '../source/ui/keymap';
 import {entriesOf, press, readyState, sampleArticles, SEED_ID} from './helpers/reader';
@@ -10,7 +11,7 @@ describe('the article list', () => {
 	it('starts on the list, newest first as loaded, with the first row selected', () => {
 		const state = readyState();
 		expect(currentPlace(state).kind).toBe('list');
-		expect(visibleEntries(state).map((entry) => entry.id)).toEqual(['cam', SEED_ID, 'undated']);
+		expect(visibleWindow(state, 0, visibleCount(state)).map((entry) => entry.id)).toEqual(['cam', SEED_ID, 'undated']);
 		expect(state.list.selected).toBe(0);
 	});
 
@@ -30,7 +31,7 @@ describe('the article list', () => {
 
 	it('filters as you type, ignoring case and diacritics; q is text while typing', () => {
 		let state = press(readyState(), '/', 'quang nam');
-		expect(visibleEntries(state).map((entry) => entry.id)).toEqual([SEED_ID, 'undated']);
+		expect(visibleWindow(state, 0, visibleCount(state)).map((entry) => entry.id)).toEqual([SEED_ID, 'undated']);
 		state = press(state, 'q');
 		expect(state.quit).toBe(false);
 		expect(state.list.filter).toBe('quang namq');
@@ -38,7 +39,7 @@ describe('the article list', () => {
 		expect(state.list.filter).toBe('quang nam');
 		state = press(state, {escape: true});
 		expect(state.list.filter).toBe('');
-		expect(visibleEntries(state)).toHaveLength(3);
+		expect(visibleCount(state)).toBe(3);
 	});
 
 	it('opens the selected match with Enter and comes back to the list with the selection kept', () => {
@@ -46,7 +47,7 @@ describe('the article list', () => {
 		expect(currentPlace(state)).toMatchObject({kind: 'article', id: 'undated'});
 		state = press(state, {backspace: true});
 		expect(currentPlace(state).kind).toBe('list');
-		expect(visibleEntries(state)[state.list.selected]!.id).toBe('undated');
+		expect(visibleWindow(state, state.list.selected, state.list.selected + 1)[0]!.id).toBe('undated');
 	});
 
 	it('keeps the selection on screen in a short terminal', () => {
@@ -152,7 +153,7 @@ describe('the article view', () => {
 
 	it('opens a one-article dataset directly, and asks for the article to be read', () => {
 		const [, seed] = sampleArticles();
-		const state = reducer(initialState({columns: 100, rows: 30}, 'one'), {type: 'dataset', entries: entriesOf([seed!])});
+		const state = reducer(initialState({columns: 100, rows: 30}, 'one'), {type: 'dataset', dataset: arrayList(entriesOf([seed!]))});
 		expect(currentPlace(state)).toMatchObject({kind: 'article', id: SEED_ID});
 		expect(pendingArticle(state)).toBe(SEED_ID);
 		expect(pendingArticle(reducer(state, {type: 'article', article: seed!}))).toBeUndefined();

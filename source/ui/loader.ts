@@ -1,53 +1,121 @@
 // Reading the dataset for the reader: started before the first frame, so a small dataset is ready
-// when the reader first draws, and a large one reports progress while the reader shows it.
-import {DatasetError, emptyDataset, findEntry, loadDataset, openInDataset, type Dataset} from '../dataset/load';
+// when the reader first draws, and a large one reports progress while the reader shows it. An
+// indexed dataset opens on what its index already holds and is refreshed in the background: the
+// reader shows that progress in its status line and the new list when it is done.
+import {DatasetError, emptyDataset, findEntry, loadDataset, openArticle, openInDataset, type Dataset} from '../dataset/load';
+import {arrayList, type ArticleList} from '../dataset/article-list';
+import type {Catalog, SearchHit} from '../dataset/index/catalog';
 import type {Article} from '../article/types';
+import {dirname} from 'node:path';
+
+export type Progress = {done: number; total: number};
 
 export type DatasetLoader = {
-	readonly dataset: Dataset | undefined;
-	readonly progress: {done: number; total: number};
+	/** The list, once there is one to show. */
+	readonly list: ArticleList | undefined;
+	/** Before there is a list: how far the reading (or a first indexing) has come. */
+	readonly progress: Progress;
+	/** After: how far a refresh of the index in the background has come; null when none runs. */
+	readonly refreshing: Progress | null;
 	readonly done: Promise<void>;
-	/** Hears of progress and of the end; returns the unsubscribe function. */
+	/** Hears of progress and of new lists; returns the unsubscribe function. */
 	subscribe(listener: () => void): () => void;
-	/** Reads one article of the loaded dataset in full. */
+	/** Reads one article of the dataset in full. */
 	open(id: string): Article;
+	/** Full-text search, where the dataset has an index. */
+	search?: (query: string) => SearchHit[];
 };
 
-export function startLoading(path: string, warn: (message: string) => void): DatasetLoader {
+export type LoaderOptions = {env: NodeJS.ProcessEnv; index: boolean; workerScript?: string; followLinks?: boolean};
+
+// A search in the reader lists at most this many results.
+const SEARCH_RESULTS = 500;
+// In the background, batches are short: a commit must not hold the keys up.
+const BACKGROUND_BATCH_MS = 100;
+
+export function startLoading(path: string, warn: (message: string) => void, options: LoaderOptions): DatasetLoader {
 	const listeners = new Set<() => void>();
 	const notify = () => {
 		for (const listener of listeners) listener();
 	};
-	const loader = {
-		dataset: undefined as Dataset | undefined,
+	let dataset: Dataset | undefined;
+	let catalog: Catalog | undefined;
+	const loader: DatasetLoader & {list: ArticleList | undefined; progress: Progress; refreshing: Progress | null; done: Promise<void>} = {
+		list: undefined,
 		progress: {done: 0, total: 0},
+		refreshing: null,
 		done: Promise.resolve(),
-		subscribe(listener: () => void) {
+		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		open(id: string): Article {
-			const entry = loader.dataset && findEntry(loader.dataset, id);
+		open(id) {
+			if (catalog) {
+				const entry = catalog.find(id);
+				if (!entry) throw new DatasetError(`no article with id ${id}`);
+				const folder = dirname(entry.source);
+				return openArticle(entry, catalog.titles, () => catalog!.siteLines(folder));
+			}
+			const entry = dataset && findEntry(dataset, id);
 			if (!entry) throw new DatasetError(`no article with id ${id}`);
-			return openInDataset(entry, loader.dataset!);
+			return openInDataset(entry, dataset!);
 		},
 	};
-	loader.done = loadDataset(path, {
-		warn,
-		onProgress: (done, total) => {
-			loader.progress = {done, total};
-			notify();
-		},
-	}).then(
-		(dataset) => {
-			loader.dataset = dataset;
-			notify();
-		},
-		(error: unknown) => {
+	const onProgress = (done: number, total: number) => {
+		loader.progress = {done, total};
+		notify();
+	};
+
+	const readWhole = async () => {
+		try {
+			dataset = await loadDataset(path, {warn, onProgress, followLinks: options.followLinks});
+		} catch (error) {
 			warn(error instanceof Error ? error.message : String(error));
-			loader.dataset = emptyDataset(path);
+			dataset = emptyDataset(path);
+		}
+		loader.list = arrayList(dataset.entries);
+		notify();
+	};
+
+	const readIndexed = async (): Promise<boolean> => {
+		const {catalogList} = await import('../dataset/index/catalog-list');
+		const {isIndexable, openCatalog} = await import('../dataset/index/catalog');
+		if (!isIndexable(path)) return false;
+		try {
+			catalog = openCatalog(path, {env: options.env, warn, followLinks: options.followLinks, workerScript: options.workerScript});
+		} catch (error) {
+			warn(`no index (${(error as Error).message.split('\n')[0]}); reading the dataset without one`);
+			return false;
+		}
+		const opened = catalog;
+		loader.search = (query) => opened.search(query, {limit: SEARCH_RESULTS});
+		let version = 0;
+		const ready = opened.count() > 0;
+		if (ready) {
+			loader.list = catalogList(opened, version++);
 			notify();
-		},
-	);
+		}
+		const summary = await opened.refresh({
+			wait: !ready,
+			batchMs: ready ? BACKGROUND_BATCH_MS : undefined,
+			onProgress: (done, total) => {
+				if (ready) loader.refreshing = {done, total};
+				else loader.progress = {done, total};
+				notify();
+			},
+		});
+		loader.refreshing = null;
+		if (!ready || summary.added + summary.changed + summary.removed > 0) loader.list = catalogList(opened, version++);
+		notify();
+		return true;
+	};
+
+	loader.done = (options.index ? readIndexed() : Promise.resolve(false))
+		.catch((error: unknown) => {
+			warn(`the index failed (${error instanceof Error ? error.message : String(error)}); reading the dataset without one`);
+			catalog = undefined;
+			return false;
+		})
+		.then((indexed) => (indexed ? undefined : readWhole()));
 	return loader;
 }

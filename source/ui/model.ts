@@ -1,6 +1,7 @@
 // The reader's state and the values derived from it. Derived values are memoised pure functions
 // of the state, so components and the reducer compute them once per change.
 import type {Article} from '../article/types';
+import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Entry} from '../dataset/load';
 import {foldCharacters, foldQuery} from '../text/fold';
 import {articleLayout, anchorTop, commentLayout, type ArticleLayout} from './article-layout';
@@ -24,8 +25,11 @@ export type Place = {kind: 'list'} | ArticlePlace;
 export type State = {
 	size: Size;
 	loading: {done: number; total: number} | null;
+	/** A refresh of the index running in the background, and how far it has come. */
+	refreshing: {done: number; total: number} | null;
 	datasetName: string;
-	entries: Entry[];
+	/** The dataset's articles, asked for a window at a time (see article-list.ts). */
+	dataset: ArticleList;
 	articles: ReadonlyMap<string, Article>;
 	failed: ReadonlyMap<string, string>;
 	history: Place[];
@@ -43,8 +47,9 @@ export function initialState(size: Size, datasetName: string): State {
 	return {
 		size,
 		loading: {done: 0, total: 0},
+		refreshing: null,
 		datasetName,
-		entries: [],
+		dataset: arrayList([]),
 		articles: new Map(),
 		failed: new Map(),
 		history: [{kind: 'list'}],
@@ -66,51 +71,16 @@ export function currentArticle(state: State): Article | undefined {
 	return place.kind === 'article' ? state.articles.get(place.id) : undefined;
 }
 
-function memoOne<A, R>(compute: (a: A) => R): (a: A) => R {
-	let lastA: A | undefined;
-	let last: R | undefined;
-	let has = false;
-	return (a) => {
-		if (!has || a !== lastA) {
-			last = compute(a);
-			lastA = a;
-			has = true;
-		}
-		return last as R;
-	};
-}
+/** How many articles pass the list's filter. */
+export const visibleCount = (state: State): number => state.dataset.count(state.list.filter);
 
-function memoTwo<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
-	let lastA: A | undefined;
-	let lastB: B | undefined;
-	let last: R | undefined;
-	let has = false;
-	return (a, b) => {
-		if (!has || a !== lastA || b !== lastB) {
-			last = compute(a, b);
-			lastA = a;
-			lastB = b;
-			has = true;
-		}
-		return last as R;
-	};
-}
+/** The articles of the filtered list from `start` to `end` (not included). */
+export const visibleWindow = (state: State, start: number, end: number): Entry[] => state.dataset.slice(state.list.filter, start, end);
 
-const searchKeys = memoOne((entries: Entry[]) => entries.map((entry) => foldCharacters(`${entry.title} ${entry.id}`)));
+export const entryAt = (state: State, index: number): Entry | undefined => (index < 0 ? undefined : visibleWindow(state, index, index + 1)[0]);
 
-const filterEntries = memoTwo((entries: Entry[], filter: string): Entry[] => {
-	const query = foldQuery(filter.trim());
-	if (query === '') return entries;
-	const keys = searchKeys(entries);
-	return entries.filter((_, i) => keys[i]!.includes(query));
-});
-
-export const visibleEntries = (state: State): Entry[] => filterEntries(state.entries, state.list.filter);
-
-const idsOf = memoOne((entries: Entry[]) => new Set(entries.map((entry) => entry.id)));
-
-/** Whether the dataset holds an article with this id; the set is built once per dataset, not per frame. */
-export const inDataset = (state: State, id: string | null): boolean => id !== null && idsOf(state.entries).has(id);
+/** Whether the dataset holds an article with this id. */
+export const inDataset = (state: State, id: string | null): boolean => id !== null && state.dataset.has(id);
 
 export function sidebarShown(state: State): boolean {
 	const article = currentArticle(state);

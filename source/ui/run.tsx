@@ -1,7 +1,7 @@
 // Starting and stopping the reader, in the terminal's alternate screen (see terminal-guard.ts).
 import {render} from 'ink';
 import {diagnostic} from '../text/sanitize';
-import {startLoading} from './loader';
+import {startLoading, type LoaderOptions} from './loader';
 import {Reader} from './reader';
 import {guardTerminal} from './terminal-guard';
 
@@ -9,11 +9,11 @@ import {guardTerminal} from './terminal-guard';
 // a larger one shows its progress from this moment on.
 const READY_WITHIN_MS = 60;
 
-export async function runReader(path: string, name: string, keys: NodeJS.ReadStream): Promise<void> {
+export async function runReader(path: string, name: string, keys: NodeJS.ReadStream, options: LoaderOptions): Promise<void> {
 	const {stdout, stderr} = process;
 	const warnings: string[] = [];
 	const warn = (message: string) => warnings.push(message);
-	const loader = startLoading(path, warn);
+	const loader = startLoading(path, warn, options);
 	await Promise.race([loader.done, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
 	let app: ReturnType<typeof render> | undefined;
 	const {restore} = guardTerminal({stdout, stderr, keys, stopDrawing: () => app?.unmount()});

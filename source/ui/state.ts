@@ -1,7 +1,7 @@
 // The reader's reducer: every key press and every event (resize, pages read, article loaded)
 // becomes an action, and the next state is computed here, without Ink, so it can be tested alone.
 import type {Article} from '../article/types';
-import type {Entry} from '../dataset/load';
+import type {ArticleList} from '../dataset/article-list';
 import {commandFor, type Command, type KeyFlags} from './keymap';
 import {
 	articleView,
@@ -16,7 +16,8 @@ import {
 	nextMatch,
 	searchMatches,
 	sidebarShown,
-	visibleEntries,
+	entryAt,
+	visibleCount,
 	type ArticlePlace,
 	type Focus,
 	type State,
@@ -26,7 +27,8 @@ import {isWide, type Size} from './panes';
 export type Action =
 	| {type: 'resize'; size: Size}
 	| {type: 'progress'; done: number; total: number}
-	| {type: 'dataset'; entries: Entry[]}
+	| {type: 'refreshing'; progress: {done: number; total: number} | null}
+	| {type: 'dataset'; dataset: ArticleList}
 	| {type: 'article'; article: Article}
 	| {type: 'article-failed'; id: string; message: string}
 	| {type: 'key'; input: string; key: KeyFlags}
@@ -58,7 +60,7 @@ function openArticle(state: State, id: string): State {
 }
 
 function keepListSelectionVisible(state: State, selected: number): State {
-	const count = visibleEntries(state).length;
+	const count = visibleCount(state);
 	const height = listHeight(state);
 	const index = clamp(selected, 0, Math.max(0, count - 1));
 	let top = state.list.top;
@@ -92,11 +94,10 @@ function moved(position: number, amount: number | 'top' | 'bottom', last: number
 
 function listCommand(state: State, command: Command): State {
 	const amount = scrollAmount(command, listHeight(state));
-	const entries = visibleEntries(state);
-	if (amount !== undefined) return keepListSelectionVisible(state, moved(state.list.selected, amount, entries.length - 1));
+	if (amount !== undefined) return keepListSelectionVisible(state, moved(state.list.selected, amount, visibleCount(state) - 1));
 	switch (command) {
 		case 'open': {
-			const entry = entries[state.list.selected];
+			const entry = entryAt(state, state.list.selected);
 			return entry ? openArticle(state, entry.id) : state;
 		}
 		case 'search':
@@ -148,10 +149,9 @@ function openRelated(state: State): State {
 
 function stepArticle(state: State, step: 1 | -1): State {
 	const place = currentPlace(state);
-	const entries = visibleEntries(state);
 	if (place.kind !== 'article') return state;
-	const index = entries.findIndex((entry) => entry.id === place.id);
-	const next = entries[index + step];
+	const index = state.dataset.indexOf(state.list.filter, place.id);
+	const next = index === -1 ? undefined : entryAt(state, index + step);
 	if (!next) return {...state, notice: step === 1 ? 'this is the last article of the list' : 'this is the first article of the list'};
 	const history = state.history.slice();
 	history[state.at] = articlePlace(next.id);
@@ -223,10 +223,12 @@ function editText(state: State, edit: (text: string) => string): State {
 	return state;
 }
 
-function datasetLoaded(state: State, entries: Entry[]): State {
-	const loaded = {...state, entries, loading: null};
+function datasetLoaded(state: State, dataset: ArticleList): State {
+	const first = state.loading !== null;
+	const loaded = keepListSelectionVisible({...state, dataset, loading: null}, state.list.selected);
 	// A dataset of one article opens it directly, with nothing before it in history.
-	return entries.length === 1 ? {...loaded, history: [articlePlace(entries[0]!.id)], at: 0} : loaded;
+	const only = first && dataset.count('') === 1 ? dataset.slice('', 0, 1)[0] : undefined;
+	return only ? {...loaded, history: [articlePlace(only.id)], at: 0} : loaded;
 }
 
 export function reducer(state: State, action: Action): State {
@@ -236,7 +238,8 @@ export function reducer(state: State, action: Action): State {
 			return currentPlace(resized).kind === 'list' ? keepListSelectionVisible(resized, resized.list.selected) : resized;
 		}
 		case 'progress': return {...state, loading: {done: action.done, total: action.total}};
-		case 'dataset': return datasetLoaded(state, action.entries);
+		case 'refreshing': return state.refreshing === action.progress ? state : {...state, refreshing: action.progress};
+		case 'dataset': return datasetLoaded(state, action.dataset);
 		case 'article': return {...state, articles: new Map(state.articles).set(action.article.id, action.article)};
 		case 'article-failed': return {...state, failed: new Map(state.failed).set(action.id, action.message)};
 		case 'command': return command(state, action.command);

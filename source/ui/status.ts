@@ -1,14 +1,22 @@
 // The status line's text for a state: where the reader is, and the keys that matter there.
 import {displayText} from '../text/display';
 import {keyLabels, type Command} from './keymap';
-import {articleView, currentPlace, focusOf, searchMatches, visibleEntries, type State} from './model';
+import {articleView, currentPlace, focusOf, searchMatches, visibleCount, type State} from './model';
 
 const hint = (command: Command, what: string) => `${keyLabels(command)[0]} ${what}`;
 
 export function statusText(state: State): {left: string; right: string} {
+	const status = placeStatus(state);
+	if (!state.refreshing || state.notice) return status;
+	// The list itself is usable meanwhile: the refresh only says how far it has come.
+	const {done, total} = state.refreshing;
+	return {left: status.left, right: `indexing ${done.toLocaleString('en')}/${total.toLocaleString('en')} · ${status.right}`};
+}
+
+function placeStatus(state: State): {left: string; right: string} {
 	const place = currentPlace(state);
 	if (place.kind === 'list') {
-		const count = visibleEntries(state).length;
+		const count = visibleCount(state);
 		const left = ` ${count === 0 ? 0 : state.list.selected + 1}/${count} `;
 		if (state.list.editing) return {left, right: state.notice ?? 'type to filter · Enter open · Esc clear'};
 		return {left, right: state.notice ?? [hint('open', 'open'), hint('search', 'filter'), hint('help', 'help'), hint('quit', 'quit')].join(' · ')};

@@ -3,6 +3,7 @@ import type {Article} from '../../source/article/types';
 import type {Entry} from '../../source/dataset/load';
 import {linkRelated} from '../../source/dataset/load';
 import {initialState, reducer, type State} from '../../source/ui/state';
+import {arrayList} from '../../source/dataset/article-list';
 import type {KeyFlags} from '../../source/ui/keymap';
 import {readPage, seedPath} from './pages';
 
@@ -22,7 +23,7 @@ export function entriesOf(articles: Article[]): Entry[] {
 
 /** A state with the dataset loaded and every article already read. */
 export function readyState(columns = 120, rows = 36, articles = sampleArticles()): State {
-	let state = reducer(initialState({columns, rows}, 'sample'), {type: 'dataset', entries: entriesOf(articles)});
+	let state = reducer(initialState({columns, rows}, 'sample'), {type: 'dataset', dataset: arrayList(entriesOf(articles))});
 	for (const article of articles) state = reducer(state, {type: 'article', article});
 	return state;
 }

@@ -5,6 +5,7 @@
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {sortTime} from '../../article/dates';
+import {foldQuery} from '../../text/fold';
 import type {Entry, TitleLookup} from '../load';
 import {JSONL_FILE} from '../jsonl';
 import {recurringLines} from '../site-lines';
@@ -16,7 +17,7 @@ import {entryOf, UNDATED} from './rows';
 import {snippetOf, type Snippet} from './snippet';
 import type {Statement} from './sqlite';
 
-export type ListFilter = {since?: number; until?: number; site?: string};
+export type ListFilter = {since?: number; until?: number; site?: string; /** Words in the title or id, as the reader's list filter takes them. */ text?: string};
 
 export type SearchHit = {entry: Entry; score: number; snippet: Snippet};
 
@@ -27,10 +28,12 @@ export type Catalog = {
 	/** The articles newest first, undated last, `limit` of them from `offset`. */
 	rows(filter?: ListFilter, offset?: number, limit?: number): Entry[];
 	find(id: string): Entry | undefined;
+	/** Where the article stands in the filtered list, newest first; -1 when it is not in it. */
+	position(id: string, filter?: ListFilter): number;
 	readonly titles: TitleLookup;
 	siteLines(folder: string): ReadonlySet<string>;
 	search(query: string, options?: ListFilter & {limit?: number}): SearchHit[];
-	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean}): Promise<RefreshSummary>;
+	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean; batchMs?: number}): Promise<RefreshSummary>;
 	close(): void;
 };
 
@@ -60,6 +63,10 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 	if (filter.until !== undefined) {
 		parts.push(`a.sort_time < @until AND a.sort_time > ${UNDATED}`);
 		parameters.until = filter.until;
+	}
+	if (filter.text !== undefined && foldQuery(filter.text.trim()) !== '') {
+		parts.push("(a.title_folded LIKE @text ESCAPE '\\' OR a.id LIKE @text ESCAPE '\\')");
+		parameters.text = `%${foldQuery(filter.text.trim()).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 	}
 	if (filter.site !== undefined) {
 		parts.push('(a.site = @site OR a.site LIKE @subdomain)');
@@ -102,6 +109,13 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			const row = byId.get(id) as StoredRow | undefined;
 			return row && entryOf(row);
 		},
+		position(id, filter = {}) {
+			const {sql, parameters} = filterClause(filter);
+			const own = prepared(`SELECT a.sort_time AS time FROM articles a WHERE a.id = @id${sql}`).get({...parameters, id}) as {time: number} | undefined;
+			if (!own) return -1;
+			const before = prepared(`SELECT count(*) AS count FROM articles a WHERE (a.sort_time > @time OR (a.sort_time = @time AND a.id < @id))${sql}`);
+			return (before.get({...parameters, id, time: own.time}) as {count: number}).count;
+		},
 		titles: {
 			get: (key: string) => (byTitle.get(key) as {id: string} | undefined)?.id,
 			get size() {
@@ -130,7 +144,14 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(row.body ?? '', terms)}));
 		},
 		refresh(refreshOptions = {}) {
-			return refreshIndex(db, path, {warn: options.warn, followLinks: options.followLinks, onProgress: refreshOptions.onProgress, wait: refreshOptions.wait ?? true, workerScript: options.workerScript});
+			return refreshIndex(db, path, {
+				warn: options.warn,
+				followLinks: options.followLinks,
+				onProgress: refreshOptions.onProgress,
+				wait: refreshOptions.wait ?? true,
+				workerScript: options.workerScript,
+				batchMs: refreshOptions.batchMs,
+			});
 		},
 		close() {
 			db.close();

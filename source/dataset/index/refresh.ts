@@ -24,6 +24,8 @@ export type RefreshOptions = {
 	wait?: boolean;
 	/** The script of the parsing threads (dist/index-worker.js); without it pages are parsed here. */
 	workerScript?: string;
+	/** How long a batch of writes may run before it is committed (BATCH_MS by default). */
+	batchMs?: number;
 };
 
 // Fewer pages than this are parsed faster than threads start.
@@ -68,8 +70,11 @@ class Writer {
 	#since = Date.now();
 	#open = false;
 
-	constructor(db: Database) {
+	readonly #batchMs: number;
+
+	constructor(db: Database, batchMs = BATCH_MS) {
 		this.#db = db;
+		this.#batchMs = batchMs;
 		this.#insertArticle = db.prepare(`INSERT INTO articles (id, file, raw, place_offset, place_length, compressed, title, published, sort_time, kicker, url, site,
 			language, related, comments, title_key, title_folded, stated) VALUES (@id, @file, @raw, @place_offset, @place_length, @compressed, @title, @published,
 			@sort_time, @kicker, @url, @site, @language, @related, @comments, @title_key, @title_folded, @stated)`);
@@ -97,7 +102,7 @@ class Writer {
 	}
 
 	#maybeCommit(): void {
-		if (this.#pending >= BATCH_ARTICLES || Date.now() - this.#since > BATCH_MS) this.commit();
+		if (this.#pending >= BATCH_ARTICLES || Date.now() - this.#since > this.#batchMs) this.commit();
 	}
 
 	forget(path: string): void {
@@ -189,7 +194,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 	summary.changed = stale.length - summary.added;
 	if (stale.length === 0 && removed.length === 0 && partial.length === 0) return summary;
 
-	const writer = new Writer(db);
+	const writer = new Writer(db, options.batchMs);
 	try {
 		for (const file of new Set([...removed, ...partial, ...stale.map((stale) => stale.path)])) writer.forget(file);
 		writer.commit();

@@ -9,7 +9,8 @@ import {
 	inDataset,
 	listHeight,
 	panes,
-	visibleEntries,
+	visibleCount,
+	visibleWindow,
 	type State,
 } from '../model';
 import {statusText} from '../status';
@@ -74,8 +75,9 @@ export function App({state}: {state: State}) {
 	else if (currentPlace(state).kind === 'list') {
 		screen = (
 			<ListScreen
-				entries={visibleEntries(state)}
-				total={state.entries.length}
+				entries={visibleWindow(state, state.list.top, state.list.top + listHeight(state))}
+				count={visibleCount(state)}
+				total={state.dataset.count('')}
 				selected={state.list.selected}
 				top={state.list.top}
 				width={frame.width}

@@ -4,7 +4,10 @@ import {displayText} from '../../text/display';
 import {truncateText} from '../../text/wrap';
 
 type Props = {
+	/** The rows on screen, from `top` on. */
 	entries: Entry[];
+	/** How many pass the filter, and how many there are. */
+	count: number;
 	total: number;
 	selected: number;
 	top: number;
@@ -24,19 +27,19 @@ function row(entry: Entry, width: number): string {
 }
 
 /** The article list: a heading with the filter, then one row per article, the selection in reverse video. */
-export function ListScreen({entries, total, selected, top, width, height, filter, editing, datasetName}: Props) {
+export function ListScreen({entries, count, total, selected, top, width, height, filter, editing, datasetName}: Props) {
 	const heading = editing || filter
-		? `/${displayText(filter)}${editing ? '▏' : ''}  ${entries.length} of ${total}`
+		? `/${displayText(filter)}${editing ? '▏' : ''}  ${count} of ${total}`
 		: `${displayText(datasetName)} · ${total} article${total === 1 ? '' : 's'}`;
 	return (
 		<Box flexDirection="column" width={width} height={height + 1}>
 			<Text bold color={editing ? 'cyan' : undefined} wrap="truncate-end">
 				{truncateText(heading, width)}
 			</Text>
-			{entries.length === 0 ? (
+			{count === 0 ? (
 				<Text dimColor>{total === 0 ? 'No articles in this dataset.' : 'No article matches the filter (Esc clears it).'}</Text>
 			) : (
-				entries.slice(top, top + height).map((entry, index) => (
+				entries.slice(0, height).map((entry, index) => (
 					<Text key={entry.id} inverse={top + index === selected} wrap="truncate-end">
 						{row(entry, width)}
 					</Text>

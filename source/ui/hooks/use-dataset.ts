@@ -1,16 +1,25 @@
-import {useEffect, type Dispatch} from 'react';
+import {useEffect, useRef, type Dispatch} from 'react';
+import type {ArticleList} from '../../dataset/article-list';
 import type {DatasetLoader} from '../loader';
 import {pendingArticle, reducer, type Action, type State} from '../state';
 
-/** Passes the loader's progress, then its dataset, to the reducer (unless it was ready at the start). */
+/**
+ * Passes the loader's progress, each new list (the first, and one after each refresh of the index)
+ * and a background refresh's progress to the reducer.
+ */
 export function useDatasetProgress(loader: DatasetLoader, dispatch: Dispatch<Action>): void {
-	useEffect(() => {
-		if (loader.dataset) return;
-		return loader.subscribe(() => {
-			if (loader.dataset) dispatch({type: 'dataset', entries: loader.dataset.entries});
-			else dispatch({type: 'progress', ...loader.progress});
-		});
-	}, [loader, dispatch]);
+	const shown = useRef<ArticleList | undefined>(loader.list);
+	useEffect(
+		() =>
+			loader.subscribe(() => {
+				if (loader.list && loader.list !== shown.current) {
+					shown.current = loader.list;
+					dispatch({type: 'dataset', dataset: loader.list});
+				} else if (!loader.list) dispatch({type: 'progress', ...loader.progress});
+				dispatch({type: 'refreshing', progress: loader.refreshing});
+			}),
+		[loader, dispatch],
+	);
 }
 
 /**
@@ -32,6 +41,6 @@ export function readingReducer(loader: DatasetLoader): (state: State, action: Ac
 
 /** The first state: with the dataset, and its one article opened, when they were ready in time. */
 export function startingState(initial: State, loader: DatasetLoader): State {
-	if (!loader.dataset) return loader.progress.total > 0 ? reducer(initial, {type: 'progress', ...loader.progress}) : initial;
-	return readingReducer(loader)(initial, {type: 'dataset', entries: loader.dataset.entries});
+	if (!loader.list) return loader.progress.total > 0 ? reducer(initial, {type: 'progress', ...loader.progress}) : initial;
+	return readingReducer(loader)(initial, {type: 'dataset', dataset: loader.list});
 }

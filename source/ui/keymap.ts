@@ -55,7 +55,7 @@ export const keyBindings: Binding[] = [
 	{command: 'forward', group: 'Go', description: 'forward in history', keys: [char('l')]},
 	{command: 'previousArticle', group: 'Go', description: 'the previous article of the list', keys: [char('[')]},
 	{command: 'nextArticle', group: 'Go', description: 'the next article of the list', keys: [char(']')]},
-	{command: 'search', group: 'Search', description: 'search the article (filter the list); Enter ends, Esc clears', keys: [char('/')]},
+	{command: 'search', group: 'Search', description: 'search the article, or filter the list by title; Enter ends (in the list of an indexed dataset it searches every article’s text), Esc clears', keys: [char('/')]},
 	{command: 'nextMatch', group: 'Search', description: 'the next match', keys: [char('n')]},
 	{command: 'previousMatch', group: 'Search', description: 'the previous match', keys: [char('N')]},
 	{command: 'help', group: 'Other', description: 'this help', keys: [char('?')]},

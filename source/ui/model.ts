@@ -3,6 +3,7 @@
 import type {Article} from '../article/types';
 import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Entry} from '../dataset/load';
+import type {Snippet} from '../dataset/index/snippet';
 import {foldCharacters, foldQuery} from '../text/fold';
 import {articleLayout, anchorTop, commentLayout, type ArticleLayout} from './article-layout';
 import {isWide, layoutPanes, type Panes, type Size} from './panes';
@@ -22,6 +23,8 @@ export type ArticlePlace = {
 
 export type Place = {kind: 'list'} | ArticlePlace;
 
+export type Found = {query: string; list: ArticleList; snippets: ReadonlyMap<string, Snippet>};
+
 export type State = {
 	size: Size;
 	loading: {done: number; total: number} | null;
@@ -30,6 +33,12 @@ export type State = {
 	datasetName: string;
 	/** The dataset's articles, asked for a window at a time (see article-list.ts). */
 	dataset: ArticleList;
+	/** Whether the dataset can be searched by its text (it has an index). */
+	searchable: boolean;
+	/** A full-text search the reader is to run (the reducer cannot: it reads the index). */
+	wantSearch: string | null;
+	/** The results of a full-text search, shown as the list in the dataset's place until Esc. */
+	found: Found | null;
 	articles: ReadonlyMap<string, Article>;
 	failed: ReadonlyMap<string, string>;
 	history: Place[];
@@ -50,6 +59,9 @@ export function initialState(size: Size, datasetName: string): State {
 		refreshing: null,
 		datasetName,
 		dataset: arrayList([]),
+		searchable: false,
+		wantSearch: null,
+		found: null,
 		articles: new Map(),
 		failed: new Map(),
 		history: [{kind: 'list'}],
@@ -71,11 +83,21 @@ export function currentArticle(state: State): Article | undefined {
 	return place.kind === 'article' ? state.articles.get(place.id) : undefined;
 }
 
-/** How many articles pass the list's filter. */
-export const visibleCount = (state: State): number => state.dataset.count(state.list.filter);
+/** The list on screen: a search's results, or the dataset under the list's filter. */
+export const shownList = (state: State): {list: ArticleList; filter: string} =>
+	state.found ? {list: state.found.list, filter: ''} : {list: state.dataset, filter: state.list.filter};
 
-/** The articles of the filtered list from `start` to `end` (not included). */
-export const visibleWindow = (state: State, start: number, end: number): Entry[] => state.dataset.slice(state.list.filter, start, end);
+/** How many articles the list shows. */
+export const visibleCount = (state: State): number => {
+	const {list, filter} = shownList(state);
+	return list.count(filter);
+};
+
+/** The articles of the list from `start` to `end` (not included). */
+export const visibleWindow = (state: State, start: number, end: number): Entry[] => {
+	const {list, filter} = shownList(state);
+	return list.slice(filter, start, end);
+};
 
 export const entryAt = (state: State, index: number): Entry | undefined => (index < 0 ? undefined : visibleWindow(state, index, index + 1)[0]);
 

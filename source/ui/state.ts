@@ -1,7 +1,9 @@
 // The reader's reducer: every key press and every event (resize, pages read, article loaded)
 // becomes an action, and the next state is computed here, without Ink, so it can be tested alone.
 import type {Article} from '../article/types';
-import type {ArticleList} from '../dataset/article-list';
+import {arrayList, type ArticleList} from '../dataset/article-list';
+import type {Entry} from '../dataset/load';
+import type {Snippet} from '../dataset/index/snippet';
 import {commandFor, type Command, type KeyFlags} from './keymap';
 import {
 	articleView,
@@ -16,6 +18,7 @@ import {
 	nextMatch,
 	searchMatches,
 	sidebarShown,
+	shownList,
 	entryAt,
 	visibleCount,
 	type ArticlePlace,
@@ -28,7 +31,9 @@ export type Action =
 	| {type: 'resize'; size: Size}
 	| {type: 'progress'; done: number; total: number}
 	| {type: 'refreshing'; progress: {done: number; total: number} | null}
-	| {type: 'dataset'; dataset: ArticleList}
+	| {type: 'dataset'; dataset: ArticleList; searchable?: boolean}
+	| {type: 'found'; query: string; hits: Array<{entry: Entry; snippet: Snippet}>}
+	| {type: 'search-failed'; message: string}
 	| {type: 'article'; article: Article}
 	| {type: 'article-failed'; id: string; message: string}
 	| {type: 'key'; input: string; key: KeyFlags}
@@ -98,11 +103,15 @@ function listCommand(state: State, command: Command): State {
 	switch (command) {
 		case 'open': {
 			const entry = entryAt(state, state.list.selected);
-			return entry ? openArticle(state, entry.id) : state;
+			if (!entry) return state;
+			const opened = openArticle(state, entry.id);
+			// An article opened from a search's results opens searched for what was looked for.
+			return state.found ? {...opened, search: {query: searchedWords(state.found.query), editing: false, line: null}} : opened;
 		}
 		case 'search':
-			return {...state, list: {...state.list, editing: true}};
+			return state.found ? state : {...state, list: {...state.list, editing: true}};
 		case 'back':
+			if (state.found) return keepListSelectionVisible({...state, found: null, list: {...state.list, filter: ''}}, 0);
 			return state.list.filter ? keepListSelectionVisible({...state, list: {...state.list, filter: ''}}, 0) : state;
 		default:
 			return state;
@@ -150,7 +159,8 @@ function openRelated(state: State): State {
 function stepArticle(state: State, step: 1 | -1): State {
 	const place = currentPlace(state);
 	if (place.kind !== 'article') return state;
-	const index = state.dataset.indexOf(state.list.filter, place.id);
+	const shown = shownList(state);
+	const index = shown.list.indexOf(shown.filter, place.id);
 	const next = index === -1 ? undefined : entryAt(state, index + step);
 	if (!next) return {...state, notice: step === 1 ? 'this is the last article of the list' : 'this is the first article of the list'};
 	const history = state.history.slice();
@@ -223,9 +233,15 @@ function editText(state: State, edit: (text: string) => string): State {
 	return state;
 }
 
-function datasetLoaded(state: State, dataset: ArticleList): State {
+/** The words of a full-text query an opened article is searched for: its longest term, as one can find it on a line. */
+function searchedWords(query: string): string {
+	const terms = [...query.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => (match[1] ?? match[2]!).replace(/\*+$/, ''));
+	return terms.reduce((longest, term) => (term.length > longest.length ? term : longest), '');
+}
+
+function datasetLoaded(state: State, dataset: ArticleList, searchable: boolean): State {
 	const first = state.loading !== null;
-	const loaded = keepListSelectionVisible({...state, dataset, loading: null}, state.list.selected);
+	const loaded = keepListSelectionVisible({...state, dataset, searchable, loading: null}, state.list.selected);
 	// A dataset of one article opens it directly, with nothing before it in history.
 	const only = first && dataset.count('') === 1 ? dataset.slice('', 0, 1)[0] : undefined;
 	return only ? {...loaded, history: [articlePlace(only.id)], at: 0} : loaded;
@@ -239,14 +255,31 @@ export function reducer(state: State, action: Action): State {
 		}
 		case 'progress': return {...state, loading: {done: action.done, total: action.total}};
 		case 'refreshing': return state.refreshing === action.progress ? state : {...state, refreshing: action.progress};
-		case 'dataset': return datasetLoaded(state, action.dataset);
-		case 'article': return {...state, articles: new Map(state.articles).set(action.article.id, action.article)};
+		case 'dataset': return datasetLoaded(state, action.dataset, action.searchable ?? false);
+		case 'found': {
+			const snippets = new Map(action.hits.map((hit) => [hit.entry.id, hit.snippet]));
+			const found = {query: action.query, list: arrayList(action.hits.map((hit) => hit.entry)), snippets};
+			return {...state, wantSearch: null, found, list: {...state.list, editing: false, filter: '', selected: 0, top: 0}};
+		}
+		case 'search-failed': return {...state, wantSearch: null, notice: action.message};
+		case 'article': {
+			const next = {...state, articles: new Map(state.articles).set(action.article.id, action.article)};
+			// An article opened from a search's results shows its first match.
+			const place = currentPlace(next);
+			const searched = place.kind === 'article' && place.id === action.article.id && next.search.query !== '' && next.search.line === null && !next.search.editing;
+			return searched ? jumpToMatch(next, 1) : next;
+		}
 		case 'article-failed': return {...state, failed: new Map(state.failed).set(action.id, action.message)};
 		case 'command': return command(state, action.command);
 		case 'type': return editText(state, (text) => text + action.text);
 		case 'erase': return editText(state, (text) => Array.from(text).slice(0, -1).join(''));
 		case 'confirm':
-			if (state.list.editing && currentPlace(state).kind === 'list') return listCommand({...state, list: {...state.list, editing: false}}, 'open');
+			if (state.list.editing && currentPlace(state).kind === 'list') {
+				const done = {...state, list: {...state.list, editing: false}};
+				// In an indexed dataset Enter searches every article's text for what was typed.
+				if (state.searchable && state.list.filter.trim() !== '') return {...done, wantSearch: state.list.filter.trim()};
+				return listCommand(done, 'open');
+			}
 			if (state.search.editing) return jumpToMatch({...state, search: {...state.search, editing: false, line: null}}, 1);
 			return state;
 		case 'cancel':

@@ -84,6 +84,7 @@ export function App({state}: {state: State}) {
 				height={listHeight(state)}
 				filter={state.list.filter}
 				editing={state.list.editing}
+				found={state.found}
 				datasetName={state.datasetName}
 			/>
 		);

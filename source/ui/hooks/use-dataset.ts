@@ -14,7 +14,7 @@ export function useDatasetProgress(loader: DatasetLoader, dispatch: Dispatch<Act
 			loader.subscribe(() => {
 				if (loader.list && loader.list !== shown.current) {
 					shown.current = loader.list;
-					dispatch({type: 'dataset', dataset: loader.list});
+					dispatch({type: 'dataset', dataset: loader.list, searchable: loader.search !== undefined});
 				} else if (!loader.list) dispatch({type: 'progress', ...loader.progress});
 				dispatch({type: 'refreshing', progress: loader.refreshing});
 			}),
@@ -28,7 +28,14 @@ export function useDatasetProgress(loader: DatasetLoader, dispatch: Dispatch<Act
  */
 export function readingReducer(loader: DatasetLoader): (state: State, action: Action) => State {
 	return (state, action) => {
-		const next = reducer(state, action);
+		let next = reducer(state, action);
+		if (next.wantSearch !== null && loader.search) {
+			try {
+				next = reducer(next, {type: 'found', query: next.wantSearch, hits: loader.search(next.wantSearch)});
+			} catch (error) {
+				next = reducer(next, {type: 'search-failed', message: error instanceof Error ? error.message : String(error)});
+			}
+		}
 		const id = pendingArticle(next);
 		if (!id) return next;
 		try {
@@ -42,5 +49,5 @@ export function readingReducer(loader: DatasetLoader): (state: State, action: Ac
 /** The first state: with the dataset, and its one article opened, when they were ready in time. */
 export function startingState(initial: State, loader: DatasetLoader): State {
 	if (!loader.list) return loader.progress.total > 0 ? reducer(initial, {type: 'progress', ...loader.progress}) : initial;
-	return readingReducer(loader)(initial, {type: 'dataset', dataset: loader.list});
+	return readingReducer(loader)(initial, {type: 'dataset', dataset: loader.list, searchable: loader.search !== undefined});
 }

@@ -8,6 +8,7 @@ import {parseArticle} from '../source/article/parse';
 import {writeDataset} from './generate';
 import {format, median, timeAlternating, timeCommand} from './measure';
 import {bareNode, scrolling, startUp, writeLongArticle} from './reader';
+import {indexFigures} from './index';
 import {peakRss, resizeToOneColumn, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,7 @@ try {
 	if (wanted('reader')) await reader();
 	if (wanted('degenerate')) await degenerate();
 	if (wanted('bounded')) await bounded();
+	if (wanted('index')) await index();
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }
@@ -101,6 +103,16 @@ async function degenerate(): Promise<void> {
 	const resize = await resizeToOneColumn(cli, manyLines);
 	report('resize that page to 1 column', `${format(resize.narrow, 0)} ms`, '', true);
 	report('  and back to 100 columns', `${format(resize.back, 0)} ms`, '< 2000 ms', resize.back < 2000);
+}
+
+async function index(): Promise<void> {
+	console.log('\nbig datasets, through the index');
+	for (const count of [10_000, 100_000]) {
+		const dataset = writeDataset(work, count, seed);
+		dataset.texts.length = 0;
+		await indexFigures(cli, dataset.folder, join(work, `cache-${count}`), report);
+		rmSync(dataset.folder, {recursive: true, force: true});
+	}
 }
 
 async function bounded(): Promise<void> {

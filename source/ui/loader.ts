@@ -30,6 +30,8 @@ export type LoaderOptions = {env: NodeJS.ProcessEnv; index: boolean; workerScrip
 
 // A search in the reader lists at most this many results.
 const SEARCH_RESULTS = 500;
+// How long after the first frame a background refresh starts.
+const BACKGROUND_DELAY_MS = 300;
 // In the background, batches are short: a commit must not hold the keys up.
 const BACKGROUND_BATCH_MS = 100;
 
@@ -94,6 +96,8 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 		if (ready) {
 			loader.list = catalogList(opened, version++);
 			notify();
+			// The walk of a refresh holds the thread for a moment: the reader draws its first frame first.
+			await new Promise((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS));
 		}
 		const summary = await opened.refresh({
 			wait: !ready,

@@ -25,7 +25,10 @@ export type Catalog = {
 	readonly root: string;
 	readonly handle: IndexHandle;
 	count(filter?: ListFilter): number;
-	/** The articles newest first, undated last, `limit` of them from `offset`. */
+	/**
+	 * The articles newest first, undated last, `limit` of them from `offset`: id, title, date and
+	 * file, what a listing shows (`find` gives an entry to open).
+	 */
 	rows(filter?: ListFilter, offset?: number, limit?: number): Entry[];
 	find(id: string): Entry | undefined;
 	/** Where the article stands in the filtered list, newest first; -1 when it is not in it. */
@@ -102,8 +105,8 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		},
 		rows(filter = {}, offset = 0, limit = -1) {
 			const {sql, parameters} = filterClause(filter);
-			const statement = prepared(`SELECT ${ROW_COLUMNS} FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
-			return (statement.all({...parameters, limit, offset}) as StoredRow[]).map(entryOf);
+			const statement = prepared(`SELECT id, file AS source, title, published FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
+			return statement.all({...parameters, limit, offset}) as Entry[];
 		},
 		find(id) {
 			const row = byId.get(id) as StoredRow | undefined;

@@ -39,11 +39,18 @@ type StatedFile = PageFile & {size: number; mtime: number; id: string};
 const BATCH_ARTICLES = 10_000;
 const BATCH_MS = 1000;
 
-/** The dataset's page files with their sizes and times; a single JSON Lines file is its own dataset. */
-function datasetFiles(path: string, options: RefreshOptions): StatedFile[] {
+type KnownFile = {size: number; mtime: number; file_id: string};
+
+/**
+ * The dataset's page files with their sizes and times; a single JSON Lines file is its own
+ * dataset. Ids depend on the set of names only: when it is the set the index knows, the known ids
+ * stand, and no id is worked out again (most refreshes find nothing new).
+ */
+function datasetFiles(path: string, known: Map<string, KnownFile>, options: RefreshOptions): StatedFile[] {
 	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
 	const files = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks});
-	const ids = assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
+	const sameNames = files.length === known.size && files.every((file) => known.has(file.path));
+	const ids = sameNames ? files.map((file) => known.get(file.path)!.file_id) : assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
 	const stated: StatedFile[] = [];
 	files.forEach((file, index) => {
 		try {
@@ -176,12 +183,10 @@ export async function refreshIndex(db: Database, path: string, options: RefreshO
 }
 
 async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	const known = new Map<string, KnownFile>();
+	for (const row of db.prepare('SELECT path, size, mtime, file_id FROM files').iterate() as Iterable<KnownFile & {path: string}>) known.set(row.path, row);
 	// Paths are stored absolute: the same dataset may be named from anywhere.
-	const files = datasetFiles(resolve(path), options);
-	const known = new Map<string, {size: number; mtime: number; file_id: string}>();
-	for (const row of db.prepare('SELECT path, size, mtime, file_id FROM files').iterate() as Iterable<{path: string; size: number; mtime: number; file_id: string}>) {
-		known.set(row.path, row);
-	}
+	const files = datasetFiles(resolve(path), known, options);
 	const current = new Set(files.map((file) => file.path));
 	const stale = files.filter((file) => {
 		const before = known.get(file.path);

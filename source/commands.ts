@@ -68,7 +68,7 @@ async function filterOf(flags: Flags): Promise<ListFilter> {
 function passes(entry: Entry, filter: ListFilter): boolean {
 	const time = sortTime(entry.published);
 	if (filter.since !== undefined && !(time >= filter.since)) return false;
-	if (filter.until !== undefined && !(time < filter.until)) return false;
+	if (filter.until !== undefined && !(Number.isFinite(time) && time < filter.until)) return false;
 	if (filter.site !== undefined) {
 		let host = '';
 		try {
@@ -88,6 +88,9 @@ async function list(path: string, flags: Flags, io: Io): Promise<void> {
 	const format = (entry: Entry) => (flags.json ? renderListJson(entry) : renderListLine(entry));
 	const catalog = await openIndexed(path, flags, io, warner(io));
 	if (catalog) {
+		const {db} = catalog.handle;
+		// One read transaction: pages come from one state of the index, whatever another process commits meanwhile.
+		db.exec('BEGIN');
 		try {
 			// Page by page, so `| head` stops the listing early.
 			for (let offset = 0; ; offset += PAGE_ROWS) {
@@ -97,6 +100,7 @@ async function list(path: string, flags: Flags, io: Io): Promise<void> {
 				await new Promise((resolve) => setImmediate(resolve));
 			}
 		} finally {
+			db.exec('COMMIT');
 			catalog.close();
 		}
 		return;

@@ -55,7 +55,8 @@ export async function openIndexed(path: string, flags: IndexFlags, io: IndexIo, 
 				}
 			: undefined;
 		try {
-			await catalog.refresh({onProgress});
+			const summary = await catalog.refresh({onProgress});
+			if (summary.busy) warn('another docbao has been updating this index for long: it is used as it stands');
 		} finally {
 			if (shown) io.stderr.write('\r\u001b[2K');
 		}

@@ -67,19 +67,22 @@ export function listPageFiles(root: string, {warn, followLinks = false}: WalkOpt
 		const key = real.toString('latin1');
 		if (seen.has(key)) return;
 		seen.add(key);
-		let entries: Dirent<Buffer>[];
+		let entries: Array<Dirent<Buffer> | Dirent>;
 		try {
-			entries = readdirSync(bytesOf(folder), {withFileTypes: true, encoding: 'buffer'});
+			// Names as strings, the quick way, unless one of them is not UTF-8: then as bytes.
+			const named = folder.utf8 ? readdirSync(folder.display, {withFileTypes: true}) : undefined;
+			entries = named && !named.some((entry) => entry.name.includes('\ufffd')) ? named : readdirSync(bytesOf(folder), {withFileTypes: true, encoding: 'buffer'});
 		} catch (error) {
 			warn(`cannot read ${folder.display}: ${(error as NodeJS.ErrnoException).code ?? error}`);
 			return;
 		}
-		entries.sort((a, b) => Buffer.compare(a.name, b.name));
+		entries.sort((a, b) => (typeof a.name === 'string' ? (a.name < (b.name as string) ? -1 : a.name > (b.name as string) ? 1 : 0) : Buffer.compare(a.name, b.name as Buffer)));
 		const prefix = folder.display === '.' ? '' : folder.display.endsWith(sep) ? folder.display : folder.display + sep;
 		for (const entry of entries) {
-			const name = entry.name.toString('utf8');
-			const utf8 = folder.utf8 && isUtf8(entry.name);
-			const place: Place = {display: prefix + name, relative: folder.relative === '' ? name : `${folder.relative}/${name}`, utf8, parent: folder, name: entry.name};
+			const bytes = typeof entry.name === 'string' ? undefined : entry.name;
+			const name = bytes ? bytes.toString('utf8') : (entry.name as string);
+			const utf8 = folder.utf8 && (!bytes || isUtf8(bytes));
+			const place: Place = {display: prefix + name, relative: folder.relative === '' ? name : `${folder.relative}/${name}`, utf8, parent: folder, name: bytes};
 			let kind: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'> | undefined = entry;
 			if (entry.isSymbolicLink()) {
 				kind = linkTarget(bytesOf(place), place.display, warn);

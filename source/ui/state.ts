@@ -241,7 +241,12 @@ function searchedWords(query: string): string {
 
 function datasetLoaded(state: State, dataset: ArticleList, searchable: boolean): State {
 	const first = state.loading !== null;
-	const loaded = keepListSelectionVisible({...state, dataset, searchable, loading: null}, state.list.selected);
+	// A new version of the list (after a refresh): the selection stays on its article, and articles
+	// read before are read again when shown, since their files may have changed.
+	const selectedId = first || state.found ? undefined : entryAt(state, state.list.selected)?.id;
+	const refreshed = first ? {} : {articles: new Map(), failed: new Map()};
+	const moved = selectedId === undefined ? -1 : dataset.indexOf(state.list.filter, selectedId);
+	const loaded = keepListSelectionVisible({...state, ...refreshed, dataset, searchable, loading: null}, moved === -1 ? state.list.selected : moved);
 	// A dataset of one article opens it directly, with nothing before it in history.
 	const only = first && dataset.count('') === 1 ? dataset.slice('', 0, 1)[0] : undefined;
 	return only ? {...loaded, history: [articlePlace(only.id)], at: 0} : loaded;

@@ -72,9 +72,9 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 		parameters.text = `%${foldQuery(filter.text.trim()).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 	}
 	if (filter.site !== undefined) {
-		parts.push('(a.site = @site OR a.site LIKE @subdomain)');
+		parts.push("(a.site = @site OR a.site LIKE @subdomain ESCAPE '\\')");
 		parameters.site = filter.site.toLowerCase().replace(/^www\./, '');
-		parameters.subdomain = `%.${parameters.site}`;
+		parameters.subdomain = `%.${String(parameters.site).replace(/[\\%_]/g, (character) => `\\${character}`)}`;
 	}
 	return {sql: parts.length > 0 ? ` AND ${parts.join(' AND ')}` : '', parameters};
 }
@@ -147,7 +147,8 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(row.body ?? '', terms)}));
 		},
 		refresh(refreshOptions = {}) {
-			return refreshIndex(db, path, {
+			// The walk starts from the real path, the index's key: a dataset named through a link is the same dataset.
+			return refreshIndex(db, root, {
 				warn: options.warn,
 				followLinks: options.followLinks,
 				onProgress: refreshOptions.onProgress,

@@ -28,6 +28,9 @@ export type RefreshOptions = {
 	batchMs?: number;
 };
 
+// How long a refresh waits for another process's to end before it reads the index as it stands.
+const LONGEST_WAIT_MS = 2 * 60 * 1000;
+
 // Fewer pages than this are parsed faster than threads start.
 const THREADS_FROM_PAGES = 500;
 
@@ -52,14 +55,16 @@ function datasetFiles(path: string, known: Map<string, KnownFile>, options: Refr
 	const sameNames = files.length === known.size && files.every((file) => known.has(file.path));
 	const ids = sameNames ? files.map((file) => known.get(file.path)!.file_id) : assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
 	const stated: StatedFile[] = [];
-	files.forEach((file, index) => {
-		try {
-			const stats = statSync(fsPath(file));
-			stated.push({...file, size: stats.size, mtime: stats.mtimeMs, id: ids[index]!});
-		} catch {
-			// Gone between the walk and the stat: it is not part of the dataset.
-		}
-	});
+	for (let index = 0; index < files.length; index++) {
+		const file = files[index] as StatedFile;
+		const stats = statSync(fsPath(file), {throwIfNoEntry: false});
+		// Gone between the walk and the stat: it is not part of the dataset.
+		if (!stats) continue;
+		file.size = stats.size;
+		file.mtime = stats.mtimeMs;
+		file.id = ids[index]!;
+		stated.push(file);
+	}
 	return stated;
 }
 
@@ -118,7 +123,6 @@ class Writer {
 		this.#deleteBodies.run(path);
 		this.#deleteArticlesOfFile.run(path);
 		this.#deleteFile.run(path);
-		this.#maybeCommit();
 	}
 
 	add({row, body}: IndexedArticle, foldedTitle: string, foldedBody: string): void {
@@ -127,10 +131,9 @@ class Writer {
 		this.#insertText.run(lastInsertRowid, foldedTitle, foldedBody);
 		this.#insertBody.run(lastInsertRowid, body);
 		this.#pending++;
-		this.#maybeCommit();
 	}
 
-	/** Marks a file as read: written after its articles, in the same batch or a later one. */
+	/** Marks a file as read, in the batch of its articles; batches end only between files. */
 	done(file: StatedFile): void {
 		this.#begin();
 		this.#putFile.run(file.path, file.raw ?? null, file.size, file.mtime, file.id);
@@ -171,8 +174,10 @@ function takeTurn(db: Database): boolean {
  * nothing is done and the summary says `busy`.
  */
 export async function refreshIndex(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	const waitUntil = Date.now() + LONGEST_WAIT_MS;
 	while (!takeTurn(db)) {
-		if (!options.wait) return {added: 0, changed: 0, removed: 0, articles: 0, busy: true};
+		// A process id can be taken again by another program: waiting has an end.
+		if (!options.wait || Date.now() > waitUntil) return {added: 0, changed: 0, removed: 0, articles: 0, busy: true};
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	try {
@@ -184,7 +189,9 @@ export async function refreshIndex(db: Database, path: string, options: RefreshO
 
 async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
 	const known = new Map<string, KnownFile>();
-	for (const row of db.prepare('SELECT path, size, mtime, file_id FROM files').iterate() as Iterable<KnownFile & {path: string}>) known.set(row.path, row);
+	for (const [path, size, mtime, id] of db.prepare('SELECT path, size, mtime, file_id FROM files').raw().all() as Array<[string, number, number, string]>) {
+		known.set(path, {size, mtime, file_id: id});
+	}
 	// Paths are stored absolute: the same dataset may be named from anywhere.
 	const files = datasetFiles(resolve(path), known, options);
 	const current = new Set(files.map((file) => file.path));
@@ -201,11 +208,12 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 
 	const writer = new Writer(db, options.batchMs);
 	try {
-		for (const file of new Set([...removed, ...partial, ...stale.map((stale) => stale.path)])) writer.forget(file);
+		for (const file of new Set([...removed, ...partial])) writer.forget(file);
 		writer.commit();
 		const ids = new IdRegistry();
 		// Ids already given stay given: a record must not take the id of an article in a file not read again.
-		for (const row of db.prepare('SELECT id FROM articles').iterate() as Iterable<{id: string}>) ids.claim(row.id);
+		const rereading = new Set(stale.map((file) => file.path));
+		for (const [id, file] of db.prepare('SELECT id, file FROM articles').raw().all() as Array<[string, string]>) if (!rereading.has(file)) ids.claim(id);
 		// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
 		for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
 		const siteLines = siteLinesOf(files);
@@ -225,6 +233,8 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		try {
 			let index = 0;
 			for await (const parsed of parser.parse(jobs)) {
+				// A changed file's old rows go in the same batch as its new ones: a reader sees one or the other.
+				writer.forget(pages[index]!.path);
 				if ('skipped' in parsed) options.warn(`skipping ${parsed.skipped}`);
 				else {
 					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
@@ -237,6 +247,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 			await parser.close();
 		}
 		for (const file of stale.filter((file) => JSONL_FILE.test(file.path))) {
+			writer.forget(file.path);
 			summary.articles += await indexRecords(file, ids, writer, options.warn);
 			writer.done(file);
 			await progress();
@@ -276,6 +287,12 @@ const inThisThread: PageParser = {
 	async close() {},
 };
 
+class WriteFailure extends Error {
+	constructor(override readonly cause: unknown) {
+		super('write failure');
+	}
+}
+
 async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, warn: (message: string) => void): Promise<number> {
 	let count = 0;
 	try {
@@ -284,10 +301,16 @@ async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, w
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated: {title: record.title, published: record.published, url: record.url}};
 			if (file.raw) entry.raw = file.raw;
 			const article = articleOfPage(entry, recordPage(record));
-			writer.add(rowOf(entry, article), foldForIndex(article.title), foldForIndex(bodyText(article)));
+			try {
+				writer.add(rowOf(entry, article), foldForIndex(article.title), foldForIndex(bodyText(article)));
+			} catch (error) {
+				// A failure to write is the index's, not the file's: the refresh fails and rolls back.
+				throw new WriteFailure(error);
+			}
 			count++;
 		}
 	} catch (error) {
+		if (error instanceof WriteFailure) throw error.cause;
 		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);
 	}
 	return count;

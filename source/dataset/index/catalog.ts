@@ -82,6 +82,7 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 // A search ranks by bm25 (the title weighs eight times the body), and a newer article gains up to
 // a quarter of its score, half of that after six months: relevance first, recency to break near-ties.
 const HALF_LIFE_MS = 182 * 24 * 3600 * 1000;
+const SCORED_MATCHES = 5000;
 
 export function openCatalog(path: string, options: CatalogOptions): Catalog {
 	const root = datasetKey(path);
@@ -138,13 +139,33 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			const terms = parseQuery(query);
 			const {sql, parameters} = filterClause(filter);
 			const newest = (prepared('SELECT max(sort_time) AS newest FROM articles').get() as {newest: number | null}).newest ?? 0;
-			const statement = prepared(`SELECT ${ROW_COLUMNS.split(', ').map((column) => `a.${column}`).join(', ')}, b.body, bm25(fts, 8.0, 1.0) AS score
-				FROM fts JOIN articles a ON a.n = fts.rowid JOIN bodies b ON b.n = a.n
-				WHERE fts MATCH @match${sql}
-				ORDER BY score * (1.0 + CASE WHEN a.sort_time = ${UNDATED} THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END), a.id
-				LIMIT @limit`);
-			const rows = statement.all({...parameters, match: matchExpression(terms), newest, limit}) as Array<StoredRow & {body: string | null; score: number}>;
-			return rows.map((row) => ({entry: entryOf(row), score: -row.score, snippet: snippetOf(row.body ?? '', terms)}));
+			const match = matchExpression(terms);
+			// Scoring costs a look at every match. A query that matches very many articles (a common
+			// word, which tells little on its own) is ranked without it: those with the words in their
+			// title first, then the rest, newest first in each.
+			const many = (prepared('SELECT count(*) AS count FROM fts WHERE fts MATCH ?').get(match) as {count: number}).count > SCORED_MATCHES;
+			let top: Array<{n: number; score: number}>;
+			if (many) {
+				const newestOf = prepared(`SELECT a.n AS n, 0.0 AS score FROM articles a
+					WHERE a.n IN (SELECT rowid FROM fts WHERE fts MATCH @match)${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit`);
+				const inTitle = newestOf.all({...parameters, match: `title : (${match})`, limit}) as Array<{n: number; score: number}>;
+				const rest = limit === -1 || inTitle.length < limit ? (newestOf.all({...parameters, match, limit: limit === -1 ? -1 : limit + inTitle.length}) as Array<{n: number; score: number}>) : [];
+				const seen = new Set(inTitle.map(({n}) => n));
+				top = [...inTitle, ...rest.filter(({n}) => !seen.has(n))];
+				if (limit !== -1) top = top.slice(0, limit);
+			} else {
+				const ranked = prepared(`SELECT a.n AS n, bm25(fts, 8.0, 1.0) * (1.0 + CASE WHEN a.sort_time = ${UNDATED} THEN 0.0 ELSE 0.25 / (1.0 + max(0.0, @newest - a.sort_time) / ${HALF_LIFE_MS}.0) END) AS score
+					FROM fts JOIN articles a ON a.n = fts.rowid
+					WHERE fts MATCH @match${sql}
+					ORDER BY score, a.id LIMIT @limit`);
+				top = ranked.all({...parameters, match, newest, limit}) as Array<{n: number; score: number}>;
+			}
+			// Only the results read their rows and texts.
+			const row = prepared(`SELECT ${ROW_COLUMNS}, b.body FROM articles a JOIN bodies b ON b.n = a.n WHERE a.n = ?`);
+			return top.map(({n, score}) => {
+				const stored = row.get(n) as StoredRow & {body: string};
+				return {entry: entryOf(stored), score: -score, snippet: snippetOf(stored.body, terms)};
+			});
 		},
 		refresh(refreshOptions = {}) {
 			// The walk starts from the real path, the index's key: a dataset named through a link is the same dataset.

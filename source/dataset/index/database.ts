@@ -24,8 +24,8 @@ function prepare(db: Database, inMemory: boolean): void {
 		db.pragma('journal_mode = WAL');
 		// The index is a cache: a power cut may cost it (it is then rebuilt), a killed process never does.
 		db.pragma('synchronous = OFF');
-		// Full-text indexing merges its segments in the page cache: a larger cache, fewer reads.
-		db.pragma('cache_size = -65536');
+		// A reader's cache stays small; an indexing raises it (see refresh.ts).
+		db.pragma('cache_size = -8192');
 	}
 	const version = db.pragma('user_version', {simple: true}) as number;
 	if (version === SCHEMA_VERSION) {

@@ -7,6 +7,8 @@ import {join} from 'node:path';
 import {sessionStarter} from './helpers/terminal';
 
 const PAGES = 20_000;
+// On a loaded two-core machine a step can take seconds: the waits are generous, the checks exact.
+const STEP_MS = 30_000;
 const WORDS = ['lúa', 'gạo', 'sông', 'mưa', 'đường', 'chợ', 'trường', 'cầu', 'nhà', 'biển', 'rừng', 'núi'];
 
 let work: string;
@@ -38,29 +40,29 @@ describe('the reader on an indexed dataset', () => {
 		const first = start([dataset], {cols: 100, rows: 30, env});
 		await first.waitFor(`${PAGES} articles`, 90_000);
 		first.write('q');
-		await first.waitForExit();
+		await first.waitForExit(STEP_MS);
 
 		const session = start([dataset], {cols: 100, rows: 30, env});
-		await session.waitFor(`${PAGES} articles`, 10_000);
+		await session.waitFor(`${PAGES} articles`, 30_000);
 		expect(session.text()).toMatch(new RegExp(`1/${PAGES}`));
 		session.write('G');
-		await session.waitFor(new RegExp(`${PAGES}/${PAGES}`));
+		await session.waitFor(new RegExp(`${PAGES}/${PAGES}`), STEP_MS);
 		session.write('g');
 		session.write('/');
 		session.write('sau rieng khong lo');
-		await session.waitFor('/sau rieng khong lo');
+		await session.waitFor('/sau rieng khong lo', STEP_MS);
 		session.write('\r');
-		await session.waitFor('search “sau rieng khong lo”: 1 result');
+		await session.waitFor('search “sau rieng khong lo”: 1 result', STEP_MS);
 		expect(session.text()).toContain('Tin số 12345');
 		expect(session.text()).toContain('sầu riêng khổng lồ');
 		session.write('\r');
-		await session.waitFor(/“(?:sau|rieng|khong|lo)” 1\/1/);
+		await session.waitFor(/“(?:sau|rieng|khong|lo)” 1\/1/, STEP_MS);
 		expect(session.text()).toContain('Quả sầu riêng khổng lồ được bán đấu giá.');
 		session.write('\u001b');
-		await session.waitFor('search “sau rieng khong lo”');
+		await session.waitFor('search “sau rieng khong lo”', STEP_MS);
 		session.write('\u001b');
-		await session.waitFor(`${PAGES} articles`);
+		await session.waitFor(`${PAGES} articles`, STEP_MS);
 		session.write('q');
-		expect((await session.waitForExit()).exitCode).toBe(0);
-	}, 180_000);
+		expect((await session.waitForExit(STEP_MS)).exitCode).toBe(0);
+	}, 240_000);
 });

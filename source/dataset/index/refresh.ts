@@ -3,6 +3,7 @@
 // in batches, and a file's row is written after its articles, so an indexing killed at any moment
 // leaves an index whose files are either complete or absent: the next refresh reads the absent
 // ones again, and no id ever names another file's article.
+import {createHash} from 'node:crypto';
 import {statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
@@ -49,23 +50,34 @@ type KnownFile = {size: number; mtime: number; file_id: string};
  * dataset. Ids depend on the set of names only: when it is the set the index knows, the known ids
  * stand, and no id is worked out again (most refreshes find nothing new).
  */
-function datasetFiles(path: string, known: Map<string, KnownFile>, options: RefreshOptions): StatedFile[] {
-	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
-	const files = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks});
+function withIds(files: StatedFile[], known: Map<string, KnownFile>): StatedFile[] {
 	const sameNames = files.length === known.size && files.every((file) => known.has(file.path));
 	const ids = sameNames ? files.map((file) => known.get(file.path)!.file_id) : assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
-	const stated: StatedFile[] = [];
-	for (let index = 0; index < files.length; index++) {
-		const file = files[index] as StatedFile;
+	files.forEach((file, index) => (file.id = ids[index]!));
+	return files;
+}
+
+/**
+ * The dataset's files with their sizes and times, and a digest of all of them: when it is the one
+ * the last complete refresh left, nothing changed, and nothing more need be read, not even the
+ * index's own list of files.
+ */
+function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[]; digest: string} {
+	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
+	const found = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks});
+	const files: StatedFile[] = [];
+	const hash = createHash('sha1');
+	for (const candidate of found) {
+		const file = candidate as StatedFile;
 		const stats = statSync(fsPath(file), {throwIfNoEntry: false});
 		// Gone between the walk and the stat: it is not part of the dataset.
 		if (!stats) continue;
 		file.size = stats.size;
 		file.mtime = stats.mtimeMs;
-		file.id = ids[index]!;
-		stated.push(file);
+		hash.update(`${file.path}\u0000${file.size}\u0000${file.mtime}\n`);
+		files.push(file);
 	}
-	return stated;
+	return {files, digest: hash.digest('hex')};
 }
 
 class Writer {
@@ -188,12 +200,17 @@ export async function refreshIndex(db: Database, path: string, options: RefreshO
 }
 
 async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	// Paths are stored absolute: the same dataset may be named from anywhere.
+	const {files: found, digest} = statedFiles(resolve(path), options);
+	const last = db.prepare("SELECT value FROM meta WHERE key = 'digest'").get() as {value: string} | undefined;
+	if (last?.value === digest) return {added: 0, changed: 0, removed: 0, articles: 0};
+	// A refresh that does not end well must not leave the digest of one that did.
+	db.prepare("DELETE FROM meta WHERE key = 'digest'").run();
 	const known = new Map<string, KnownFile>();
 	for (const [path, size, mtime, id] of db.prepare('SELECT path, size, mtime, file_id FROM files').raw().all() as Array<[string, number, number, string]>) {
 		known.set(path, {size, mtime, file_id: id});
 	}
-	// Paths are stored absolute: the same dataset may be named from anywhere.
-	const files = datasetFiles(resolve(path), known, options);
+	const files = withIds(found, known);
 	const current = new Set(files.map((file) => file.path));
 	const stale = files.filter((file) => {
 		const before = known.get(file.path);
@@ -204,7 +221,11 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 	const partial = (db.prepare('SELECT DISTINCT file FROM articles WHERE file NOT IN (SELECT path FROM files)').all() as {file: string}[]).map((row) => row.file);
 	const summary: RefreshSummary = {added: stale.filter((file) => !known.has(file.path)).length, changed: 0, removed: removed.length, articles: 0};
 	summary.changed = stale.length - summary.added;
-	if (stale.length === 0 && removed.length === 0 && partial.length === 0) return summary;
+	const remember = () => db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)").run(digest);
+	if (stale.length === 0 && removed.length === 0 && partial.length === 0) {
+		remember();
+		return summary;
+	}
 
 	// Full-text indexing merges its segments in the page cache: for many pages, a larger cache, fewer reads.
 	if (stale.length > 1000) db.pragma('cache_size = -65536');
@@ -259,6 +280,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		writer.rollback();
 		throw error;
 	}
+	remember();
 	return summary;
 }
 

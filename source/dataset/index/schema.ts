@@ -6,9 +6,13 @@
 import type {Database} from './sqlite';
 
 // Raised whenever the tables change: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const TABLES = `
+CREATE TABLE meta (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
 CREATE TABLE refreshing (
 	only INTEGER PRIMARY KEY CHECK (only = 1),
 	pid INTEGER NOT NULL
@@ -58,5 +62,5 @@ export function createSchema(db: Database): void {
 }
 
 export function dropSchema(db: Database): void {
-	db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS refreshing; DROP TABLE IF EXISTS bodies;');
+	db.exec('DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS refreshing; DROP TABLE IF EXISTS bodies; DROP TABLE IF EXISTS meta;');
 }

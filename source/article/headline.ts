@@ -55,7 +55,7 @@ const HEAD_CHARACTERS = 16_384;
  * The headline from the head of a page, as `headlineOfFile` finds it for files; undefined when the
  * head does not tell (the caller then parses the whole page, or knows the title from elsewhere).
  */
-export function headlineOfHead(text: string): Headline | undefined {
+export function headlineOfTextHead(text: string): Headline | undefined {
 	if (text.length <= HEAD_CHARACTERS) return parseHeadline(text);
 	const head = text.slice(0, HEAD_CHARACTERS);
 	const cut = head.lastIndexOf('\n');

@@ -5,7 +5,7 @@ import {statSync} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes} from '../text/decode';
 import {parseArticle, type SiteLines} from '../article/parse';
-import {headlineOfHead, parseHeadline} from '../article/headline';
+import {headlineOfTextHead, parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
 import type {Article} from '../article/types';
 import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} from './page-file';
@@ -117,7 +117,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
 			const page = recordPage(record);
 			// A record that states its title needs only the dateline from its page's head.
-			const headline = headlineOfHead(page) ?? (record.title ? undefined : parseHeadline(listingPart(page)));
+			const headline = headlineOfTextHead(page) ?? (record.title ? undefined : parseHeadline(listingPart(page)));
 			entries.push({
 				id,
 				source: file.path,

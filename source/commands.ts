@@ -174,10 +174,7 @@ async function findInDataset(path: string, id: string, flags: Flags, io: Io): Pr
 	if (catalog) {
 		try {
 			const {printableId} = await import('./dataset/ids');
-			const entry = catalog.find(printableId(id));
-			if (!entry) return undefined;
-			const folder = entry.source === '-' ? '' : dirname(resolve(entry.source));
-			return openArticle(entry, catalog.titles, folder ? () => catalog.siteLines(folder) : undefined);
+			return catalog.open(printableId(id));
 		} finally {
 			catalog.close();
 		}

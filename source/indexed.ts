@@ -2,10 +2,8 @@
 // file, and `search`. The index module (and SQLite with it) is loaded only here, only when used;
 // when SQLite cannot be loaded or opened, the caller falls back to reading the dataset itself.
 import type {Catalog, ListFilter} from './dataset/index/catalog';
-import {DatasetError} from './dataset/load';
 import {parseCompactDate} from './article/dates';
 import {progressLine} from './render/progress';
-import {diagnostic} from './text/sanitize';
 
 export type IndexFlags = {index?: boolean; refresh?: boolean; followLinks?: boolean; since?: string; until?: string; site?: string};
 
@@ -15,8 +13,10 @@ export class QueryUsageError extends Error {}
 
 /** The filters of --since, --until and --site; a date that cannot be read is a usage error. */
 export async function listFilter(flags: IndexFlags): Promise<ListFilter> {
-	const {dateBound} = await import('./dataset/index/catalog');
 	const filter: ListFilter = {};
+	if (flags.site !== undefined) filter.site = flags.site;
+	if (flags.since === undefined && flags.until === undefined) return filter;
+	const {dateBound} = await import('./dataset/index/catalog');
 	const bound = (name: string, text: string, end: boolean) => {
 		const time = dateBound(text, end, (value) => parseCompactDate(value) ?? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null));
 		if (time === undefined) throw new QueryUsageError(`--${name} takes a date such as 2019-11-20: ${text}`);
@@ -24,7 +24,6 @@ export async function listFilter(flags: IndexFlags): Promise<ListFilter> {
 	};
 	if (flags.since !== undefined) filter.since = bound('since', flags.since, false);
 	if (flags.until !== undefined) filter.until = bound('until', flags.until, true);
-	if (flags.site !== undefined) filter.site = flags.site;
 	return filter;
 }
 
@@ -63,9 +62,3 @@ export async function openIndexed(path: string, flags: IndexFlags, io: IndexIo, 
 	}
 	return catalog;
 }
-
-export function notFound(id: string, path: string): DatasetError {
-	return new DatasetError(`no article with id ${id} in ${path}`);
-}
-
-export const warnerOf = (io: IndexIo) => (message: string) => io.stderr.write(diagnostic(`warning: ${message}`));

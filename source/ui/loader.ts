@@ -2,11 +2,10 @@
 // when the reader first draws, and a large one reports progress while the reader shows it. An
 // indexed dataset opens on what its index already holds and is refreshed in the background: the
 // reader shows that progress in its status line and the new list when it is done.
-import {DatasetError, emptyDataset, findEntry, loadDataset, openArticle, openInDataset, type Dataset} from '../dataset/load';
+import {DatasetError, emptyDataset, findEntry, loadDataset, openInDataset, type Dataset} from '../dataset/load';
 import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Catalog, SearchHit} from '../dataset/index/catalog';
 import type {Article} from '../article/types';
-import {dirname} from 'node:path';
 
 export type Progress = {done: number; total: number};
 
@@ -53,10 +52,9 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 		},
 		open(id) {
 			if (catalog) {
-				const entry = catalog.find(id);
-				if (!entry) throw new DatasetError(`no article with id ${id}`);
-				const folder = dirname(entry.source);
-				return openArticle(entry, catalog.titles, () => catalog!.siteLines(folder));
+				const article = catalog.open(id);
+				if (!article) throw new DatasetError(`no article with id ${id}`);
+				return article;
 			}
 			const entry = dataset && findEntry(dataset, id);
 			if (!entry) throw new DatasetError(`no article with id ${id}`);

@@ -4,6 +4,7 @@ import type {Article} from '../article/types';
 import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Entry} from '../dataset/load';
 import type {Snippet} from '../dataset/index/snippet';
+import {parseQuery} from '../dataset/index/query';
 import {commandFor, type Command, type KeyFlags} from './keymap';
 import {
 	articleView,
@@ -235,7 +236,7 @@ function editText(state: State, edit: (text: string) => string): State {
 
 /** The words of a full-text query an opened article is searched for: its longest term, as one can find it on a line. */
 function searchedWords(query: string): string {
-	const terms = [...query.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => (match[1] ?? match[2]!).replace(/\*+$/, ''));
+	const terms = parseQuery(query).map((term) => term.tokens.join(' '));
 	return terms.reduce((longest, term) => (term.length > longest.length ? term : longest), '');
 }
 

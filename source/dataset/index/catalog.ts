@@ -6,7 +6,8 @@ import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {sortTime} from '../../article/dates';
 import {foldQuery} from '../../text/fold';
-import type {Entry, TitleLookup} from '../load';
+import {openArticle, type Entry, type TitleLookup} from '../load';
+import type {Article} from '../../article/types';
 import {JSONL_FILE} from '../jsonl';
 import {recurringLines} from '../site-lines';
 import {openIndex, type IndexHandle} from './database';
@@ -31,6 +32,8 @@ export type Catalog = {
 	 */
 	rows(filter?: ListFilter, offset?: number, limit?: number): Entry[];
 	find(id: string): Entry | undefined;
+	/** The article with this id, read in full: related stories linked and its folder's lines known through the index. */
+	open(id: string): Article | undefined;
 	/** Where the article stands in the filtered list, newest first; -1 when it is not in it. */
 	position(id: string, filter?: ListFilter): number;
 	readonly titles: TitleLookup;
@@ -112,6 +115,12 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		find(id) {
 			const row = byId.get(id) as StoredRow | undefined;
 			return row && entryOf(row);
+		},
+		open(id) {
+			const entry = this.find(id);
+			if (!entry) return undefined;
+			const folder = dirname(resolve(entry.source));
+			return openArticle(entry, this.titles, () => this.siteLines(folder));
 		},
 		position(id, filter = {}) {
 			const {sql, parameters} = filterClause(filter);

@@ -31,6 +31,8 @@ const help = `
     --limit N       search: at most N results (default 20 on a terminal, all in a pipe)
     --no-index      read the dataset without its index
     --no-refresh    use the index as it is, without looking for new or changed pages
+    --rescan        look at every page's time, to find pages rewritten in place (list and
+                    search otherwise look at folder times: pages added, removed or renamed)
     --no-color      no colour (so does the NO_COLOR variable)
     --follow-links  follow links that lead out of the dataset's folder
     --help          this help
@@ -57,6 +59,7 @@ const cli = meow(help, {
 		followLinks: {type: 'boolean', default: false},
 		index: {type: 'boolean', default: true},
 		refresh: {type: 'boolean', default: true},
+		rescan: {type: 'boolean', default: false},
 		limit: {type: 'number'},
 		since: {type: 'string'},
 		until: {type: 'string'},
@@ -94,7 +97,7 @@ function say(message: string): void {
 	errors.write(diagnostic(message));
 }
 
-const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'index', 'refresh', 'limit', 'since', 'until', 'site', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'help', 'version']);
 const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site']);
 
 /** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */

@@ -22,7 +22,12 @@ export const fsPath = (file: {path: string; raw?: Buffer}) => file.raw ?? file.p
 // Pages, and JSON Lines files of records (see jsonl.ts).
 export const PAGE_EXTENSION = /\.(?:txt|jsonl|jsonl\.gz)$/i;
 
-export type WalkOptions = {warn: (message: string) => void; followLinks?: boolean};
+export type WalkOptions = {
+	warn: (message: string) => void;
+	followLinks?: boolean;
+	/** Hears of each folder entered, with its time as it was before its names were read. */
+	onFolder?: (realPath: Buffer, stats: Stats) => void;
+};
 
 type Place = {display: string; relative: string; utf8: boolean; parent?: Place; name?: Buffer; bytes?: Buffer};
 
@@ -54,7 +59,7 @@ function realPath(path: Buffer): Buffer | undefined {
 
 const isInside = (path: Buffer, root: Buffer) => path.equals(root) || (path.length > root.length && path.subarray(0, root.length).equals(root) && path.subarray(root.length, root.length + SEPARATOR.length).equals(SEPARATOR));
 
-export function listPageFiles(root: string, {warn, followLinks = false}: WalkOptions): PageFile[] {
+export function listPageFiles(root: string, {warn, followLinks = false, onFolder}: WalkOptions): PageFile[] {
 	const files: PageFile[] = [];
 	const seen = new Set<string>();
 	const realRoot = realPath(Buffer.from(root)) ?? Buffer.from(root);
@@ -67,6 +72,11 @@ export function listPageFiles(root: string, {warn, followLinks = false}: WalkOpt
 		const key = real.toString('latin1');
 		if (seen.has(key)) return;
 		seen.add(key);
+		if (onFolder) {
+			// Taken before the names are read: a page added meanwhile changes the folder's time after it.
+			const stats = statSync(real, {throwIfNoEntry: false});
+			if (stats) onFolder(real, stats);
+		}
 		let entries: Array<Dirent<Buffer> | Dirent>;
 		try {
 			// Names as strings, the quick way, unless one of them is not UTF-8: then as bytes.

@@ -39,7 +39,7 @@ export type Catalog = {
 	readonly titles: TitleLookup;
 	siteLines(folder: string): ReadonlySet<string>;
 	search(query: string, options?: ListFilter & {limit?: number}): SearchHit[];
-	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean; batchMs?: number}): Promise<RefreshSummary>;
+	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean; batchMs?: number; quick?: boolean}): Promise<RefreshSummary>;
 	close(): void;
 };
 
@@ -185,6 +185,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 				wait: refreshOptions.wait ?? true,
 				workerScript: options.workerScript,
 				batchMs: refreshOptions.batchMs,
+				quick: refreshOptions.quick,
 			});
 		},
 		close() {

@@ -1,10 +1,14 @@
-// Reading and parsing one page file into what the index stores: the work an indexing spends most
+// Reading and parsing one page file (or JSON Lines record) into what the index stores: the work an indexing spends most
 // of its time on, shared by the main thread and the worker threads (see workers.ts).
 import type {PathLike} from 'node:fs';
 import {articleOfPage, DatasetError, readPageText, type Entry} from '../load';
+import type {Article} from '../../article/types';
 import {bodyText, rowOf, type IndexedArticle} from './rows';
 
 export type PageJob = {path: string; raw?: Buffer; id: string};
+
+/** A JSON Lines record, read and given its id by the main thread, as page text (see jsonl.ts). */
+export type RecordJob = {entry: Entry; page: string};
 
 export type ParsedPage = {article: IndexedArticle; foldedTitle: string; foldedBody: string} | {skipped: string};
 
@@ -16,7 +20,8 @@ export type ParsedPage = {article: IndexedArticle; foldedTitle: string; foldedBo
  */
 export const foldForIndex = (text: string) => text.replace(/[đĐ]/g, 'd').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
 
-export function parsePage(job: PageJob, siteLines: ReadonlySet<string>): ParsedPage {
+export function parsePage(job: PageJob | RecordJob, siteLines: ReadonlySet<string>): ParsedPage {
+	if ('page' in job) return parsed(job.entry, articleOfPage(job.entry, job.page));
 	let text: string;
 	try {
 		text = readPageText((job.raw ?? job.path) as PathLike, job.path);
@@ -26,6 +31,9 @@ export function parsePage(job: PageJob, siteLines: ReadonlySet<string>): ParsedP
 	}
 	const entry: Entry = {id: job.id, source: job.path, title: '', published: null};
 	if (job.raw) entry.raw = job.raw;
-	const article = articleOfPage(entry, text, () => siteLines);
+	return parsed(entry, articleOfPage(entry, text, () => siteLines));
+}
+
+function parsed(entry: Entry, article: Article): ParsedPage {
 	return {article: rowOf(entry, article), foldedTitle: foldForIndex(article.title), foldedBody: foldForIndex(bodyText(article))};
 }

@@ -4,16 +4,16 @@
 // leaves an index whose files are either complete or absent: the next refresh reads the absent
 // ones again, and no id ever names another file's article.
 import {createHash} from 'node:crypto';
-import {statSync} from 'node:fs';
+import {statSync, type Stats} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
 import {JSONL_FILE, readRecords, recordPage} from '../jsonl';
-import {articleOfPage, type Entry} from '../load';
+import type {Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
-import {bodyText, rowOf, type IndexedArticle} from './rows';
-import {foldForIndex, parsePage} from './parse-page';
-import {startWorkers, type PageParser} from './workers';
+import type {IndexedArticle} from './rows';
+import {parsePage} from './parse-page';
+import {startWorkers, type PageParser, type ParseJob} from './workers';
 import type {Database} from './sqlite';
 
 export type RefreshOptions = {
@@ -27,6 +27,12 @@ export type RefreshOptions = {
 	workerScript?: string;
 	/** How long a batch of writes may run before it is committed (BATCH_MS by default). */
 	batchMs?: number;
+	/**
+	 * Trust the folders' times: when no folder changed since the last complete refresh (no page was
+	 * added, removed or renamed), nothing is read, not even the page files' times. A page rewritten
+	 * in place is then found by the next full refresh.
+	 */
+	quick?: boolean;
 };
 
 // How long a refresh waits for another process's to end before it reads the index as it stands.
@@ -34,6 +40,8 @@ const LONGEST_WAIT_MS = 2 * 60 * 1000;
 
 // Fewer pages than this are parsed faster than threads start.
 const THREADS_FROM_PAGES = 500;
+// Nor records in fewer bytes than this (a few hundred records of a few kilobytes).
+const THREADS_FROM_RECORD_BYTES = 2 * 1024 * 1024;
 
 export type RefreshSummary = {added: number; changed: number; removed: number; articles: number; busy?: boolean};
 
@@ -62,9 +70,12 @@ function withIds(files: StatedFile[], known: Map<string, KnownFile>): StatedFile
  * the last complete refresh left, nothing changed, and nothing more need be read, not even the
  * index's own list of files.
  */
-function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[]; digest: string} {
+function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[]; digest: string; stamps: Stamps} {
 	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
-	const found = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks});
+	const stamps: Stamps = {followLinks: Boolean(options.followLinks), folders: []};
+	const onFolder = (real: Buffer, stats: Stats) => stamps.folders.push([real.toString('latin1'), stampOf(stats)]);
+	if (single) stamps.folders.push([Buffer.from(path).toString('latin1'), stampOf(statSync(path))]);
+	const found = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks, onFolder});
 	const files: StatedFile[] = [];
 	const hash = createHash('sha1');
 	for (const candidate of found) {
@@ -77,7 +88,29 @@ function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[
 		hash.update(`${file.path}\u0000${file.size}\u0000${file.mtime}\n`);
 		files.push(file);
 	}
-	return {files, digest: hash.digest('hex')};
+	return {files, digest: hash.digest('hex'), stamps};
+}
+
+/** Each folder of the dataset (or its one JSON Lines file) with its times, as a refresh found them. */
+type Stamps = {followLinks: boolean; folders: Array<[path: string, stamp: string]>};
+
+// A folder changed this recently may change again within its clock's tick without its time
+// showing it (file systems with coarse times): its stamp is not trusted.
+const SETTLED_MS = 2000;
+
+function stampOf(stats: Stats | undefined): string {
+	if (!stats) return 'gone';
+	if (Date.now() - stats.mtimeMs < SETTLED_MS) return 'unsettled';
+	return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/** True when every folder has the times the last complete refresh found (so no page came or went). */
+function foldersUnchanged(db: Database, options: RefreshOptions): boolean {
+	const row = db.prepare("SELECT value FROM meta WHERE key = 'folders'").get() as {value: string} | undefined;
+	if (!row) return false;
+	const stamps = JSON.parse(row.value) as Stamps;
+	if (stamps.followLinks !== Boolean(options.followLinks)) return false;
+	return stamps.folders.every(([path, stamp]) => stamp !== 'unsettled' && stampOf(statSync(Buffer.from(path, 'latin1'), {throwIfNoEntry: false})) === stamp);
 }
 
 class Writer {
@@ -139,6 +172,8 @@ class Writer {
 
 	add({row, body}: IndexedArticle, foldedTitle: string, foldedBody: string): void {
 		this.#begin();
+		// A name's bytes come back from a parsing thread as a plain Uint8Array.
+		if (row.raw && !Buffer.isBuffer(row.raw)) row.raw = Buffer.from(row.raw);
 		const {lastInsertRowid} = this.#insertArticle.run(row);
 		this.#insertText.run(lastInsertRowid, foldedTitle, foldedBody);
 		this.#insertBody.run(lastInsertRowid, body);
@@ -200,12 +235,21 @@ export async function refreshIndex(db: Database, path: string, options: RefreshO
 }
 
 async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
+	if (options.quick && foldersUnchanged(db, options)) return {added: 0, changed: 0, removed: 0, articles: 0};
 	// Paths are stored absolute: the same dataset may be named from anywhere.
-	const {files: found, digest} = statedFiles(resolve(path), options);
+	const {files: found, digest, stamps} = statedFiles(resolve(path), options);
 	const last = db.prepare("SELECT value FROM meta WHERE key = 'digest'").get() as {value: string} | undefined;
-	if (last?.value === digest) return {added: 0, changed: 0, removed: 0, articles: 0};
-	// A refresh that does not end well must not leave the digest of one that did.
-	db.prepare("DELETE FROM meta WHERE key = 'digest'").run();
+	const remember = () => {
+		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)").run(digest);
+		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('folders', ?)").run(JSON.stringify(stamps));
+	};
+	if (last?.value === digest) {
+		// The folders' times may have moved without a page changing (a file of another kind came or went).
+		remember();
+		return {added: 0, changed: 0, removed: 0, articles: 0};
+	}
+	// A refresh that does not end well must not leave the digest or the folder times of one that did.
+	db.prepare("DELETE FROM meta WHERE key IN ('digest', 'folders')").run();
 	const known = new Map<string, KnownFile>();
 	for (const [path, size, mtime, id] of db.prepare('SELECT path, size, mtime, file_id FROM files').raw().all() as Array<[string, number, number, string]>) {
 		known.set(path, {size, mtime, file_id: id});
@@ -221,7 +265,6 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 	const partial = (db.prepare('SELECT DISTINCT file FROM articles WHERE file NOT IN (SELECT path FROM files)').all() as {file: string}[]).map((row) => row.file);
 	const summary: RefreshSummary = {added: stale.filter((file) => !known.has(file.path)).length, changed: 0, removed: removed.length, articles: 0};
 	summary.changed = stale.length - summary.added;
-	const remember = () => db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)").run(digest);
 	if (stale.length === 0 && removed.length === 0 && partial.length === 0) {
 		remember();
 		return summary;
@@ -251,8 +294,10 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 			}
 		};
 		const pages = stale.filter((file) => !JSONL_FILE.test(file.path));
+		const recordFiles = stale.filter((file) => JSONL_FILE.test(file.path));
 		const jobs = pages.map((file) => ({job: {path: file.path, raw: file.raw, id: file.id}, siteLines: siteLines(file)}));
-		const parser = options.workerScript && pages.length >= THREADS_FROM_PAGES ? startWorkers(options.workerScript) : inThisThread;
+		const manyRecords = recordFiles.reduce((sum, file) => sum + file.size, 0) >= THREADS_FROM_RECORD_BYTES;
+		const parser = options.workerScript && (pages.length >= THREADS_FROM_PAGES || manyRecords) ? startWorkers(options.workerScript) : inThisThread;
 		try {
 			let index = 0;
 			for await (const parsed of parser.parse(jobs)) {
@@ -266,14 +311,18 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				writer.done(pages[index++]!);
 				await progress();
 			}
+			for (const file of recordFiles) {
+				writer.forget(file.path);
+				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn))) {
+					if ('skipped' in parsed) continue;
+					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
+					summary.articles++;
+				}
+				writer.done(file);
+				await progress();
+			}
 		} finally {
 			await parser.close();
-		}
-		for (const file of stale.filter((file) => JSONL_FILE.test(file.path))) {
-			writer.forget(file.path);
-			summary.articles += await indexRecords(file, ids, writer, options.warn);
-			writer.done(file);
-			await progress();
 		}
 		writer.commit();
 	} catch (error) {
@@ -306,36 +355,26 @@ function siteLinesOf(files: StatedFile[]): (file: StatedFile) => ReadonlySet<str
 /** Parsing in the main thread, for small refreshes and where there are no worker threads. */
 const inThisThread: PageParser = {
 	async *parse(jobs) {
-		for (const {job, siteLines} of jobs) yield parsePage(job, siteLines);
+		for await (const {job, siteLines} of jobs) yield parsePage(job, siteLines);
 	},
 	async close() {},
 };
 
-class WriteFailure extends Error {
-	constructor(override readonly cause: unknown) {
-		super('write failure');
-	}
-}
+const NO_SITE_LINES: ReadonlySet<string> = new Set();
 
-async function indexRecords(file: StatedFile, ids: IdRegistry, writer: Writer, warn: (message: string) => void): Promise<number> {
-	let count = 0;
+/**
+ * A JSON Lines file's records as jobs for the parser, each with its id, claimed here in file order.
+ * A file that cannot be read to its end keeps the records read before the fault.
+ */
+async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void): AsyncGenerator<ParseJob> {
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn)) {
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${file.id}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated: {title: record.title, published: record.published, url: record.url}};
 			if (file.raw) entry.raw = file.raw;
-			const article = articleOfPage(entry, recordPage(record));
-			try {
-				writer.add(rowOf(entry, article), foldForIndex(article.title), foldForIndex(bodyText(article)));
-			} catch (error) {
-				// A failure to write is the index's, not the file's: the refresh fails and rolls back.
-				throw new WriteFailure(error);
-			}
-			count++;
+			yield {job: {entry, page: recordPage(record)}, siteLines: NO_SITE_LINES};
 		}
 	} catch (error) {
-		if (error instanceof WriteFailure) throw error.cause;
 		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);
 	}
-	return count;
 }

@@ -1,8 +1,8 @@
 // The entry of a parsing thread (see workers.ts): pages in, rows for the index out.
 import {parentPort} from 'node:worker_threads';
-import {parsePage, type PageJob} from './parse-page';
+import {parsePage, type PageJob, type RecordJob} from './parse-page';
 
-type Job = {id: number; job: PageJob; linesId: number};
+type Job = {id: number; job: PageJob | RecordJob; linesId: number};
 type Message = {jobs: Job[]} | {define: number; lines: string[]};
 
 const siteLines = new Map<number, ReadonlySet<string>>();

@@ -3,13 +3,15 @@
 // sent, so ids and batches do not depend on which worker was quicker.
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
-import type {PageJob, ParsedPage} from './parse-page';
+import type {PageJob, ParsedPage, RecordJob} from './parse-page';
 
 export type PageParser = {
-	/** Parses pages in order; the site lines are those of each page's folder. */
-	parse(jobs: Array<{job: PageJob; siteLines: ReadonlySet<string>}>): AsyncGenerator<ParsedPage>;
+	/** Parses pages in order, taking them as they come; the site lines are those of each page's folder. */
+	parse(jobs: Iterable<ParseJob> | AsyncIterable<ParseJob>): AsyncGenerator<ParsedPage>;
 	close(): Promise<void>;
 };
+
+export type ParseJob = {job: PageJob | RecordJob; siteLines: ReadonlySet<string>};
 
 type Reply = {id: number; result: ParsedPage};
 
@@ -34,7 +36,7 @@ export function startWorkers(script: string, count = Math.max(1, availableParall
 			waiting.clear();
 		});
 	}
-	let next = 0;
+	let nextId = 0;
 	const siteLineIds = new Map<ReadonlySet<string>, number>();
 	return {
 		async *parse(jobs) {
@@ -42,11 +44,22 @@ export function startWorkers(script: string, count = Math.max(1, availableParall
 			// memory until they are written, and a large dataset must not pile up there.
 			const ahead = workers.length * 3;
 			const pending: Array<Array<Promise<ParsedPage>>> = [];
-			let start = 0;
+			const source = Symbol.asyncIterator in jobs ? jobs[Symbol.asyncIterator]() : jobs[Symbol.iterator]();
+			let exhausted = false;
 			let turn = 0;
-			const send = () => {
-				const batch = jobs.slice(start, start + BATCH).map(({job, siteLines}) => {
-					const id = next++;
+			const send = async () => {
+				const taken: ParseJob[] = [];
+				while (taken.length < BATCH) {
+					const next = await source.next();
+					if (next.done) {
+						exhausted = true;
+						break;
+					}
+					taken.push(next.value);
+				}
+				if (taken.length === 0) return;
+				const batch = taken.map(({job, siteLines}) => {
+					const id = nextId++;
 					let linesId = siteLineIds.get(siteLines);
 					let lines: string[] | undefined;
 					// Each folder's site lines are sent to every worker once; after that, by number.
@@ -59,16 +72,15 @@ export function startWorkers(script: string, count = Math.max(1, availableParall
 				});
 				pending.push(batch.map(({id}) => new Promise<ParsedPage>((resolve) => waiting.set(id, resolve))));
 				workers[turn++ % workers.length]!.postMessage({jobs: batch});
-				start += BATCH;
 			};
-			while (start < jobs.length && pending.length < ahead) send();
+			while (!exhausted && pending.length < ahead) await send();
 			while (pending.length > 0) {
 				for (const result of pending.shift()!) {
 					const parsed = await result;
 					if (failure) throw failure;
 					yield parsed;
 				}
-				if (start < jobs.length) send();
+				if (!exhausted) await send();
 			}
 		},
 		async close() {

@@ -261,8 +261,11 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		return !before || before.size !== file.size || before.mtime !== file.mtime || before.file_id !== file.id;
 	});
 	const removed = [...known.keys()].filter((file) => !current.has(file));
-	// Files whose row is missing may still have articles from an indexing that was cut short.
-	const partial = (db.prepare('SELECT DISTINCT file FROM articles WHERE file NOT IN (SELECT path FROM files)').all() as {file: string}[]).map((row) => row.file);
+	// Files whose row is missing may still have articles from an indexing that was cut short (one
+	// that left no digest behind).
+	const partial = last
+		? []
+		: (db.prepare('SELECT DISTINCT file FROM articles WHERE file NOT IN (SELECT path FROM files)').all() as {file: string}[]).map((row) => row.file);
 	const summary: RefreshSummary = {added: stale.filter((file) => !known.has(file.path)).length, changed: 0, removed: removed.length, articles: 0};
 	summary.changed = stale.length - summary.added;
 	if (stale.length === 0 && removed.length === 0 && partial.length === 0) {
@@ -277,11 +280,14 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		for (const file of new Set([...removed, ...partial])) writer.forget(file);
 		writer.commit();
 		const ids = new IdRegistry();
-		// Ids already given stay given: a record must not take the id of an article in a file not read again.
-		const rereading = new Set(stale.map((file) => file.path));
-		for (const [id, file] of db.prepare('SELECT id, file FROM articles').raw().all() as Array<[string, string]>) if (!rereading.has(file)) ids.claim(id);
-		// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
-		for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
+		// Pages read again under the ids they had need no new ones (the usual refresh: a few pages changed).
+		if (!stale.every((file) => !JSONL_FILE.test(file.path) && known.get(file.path)?.file_id === file.id)) {
+			// Ids already given stay given: a record must not take the id of an article in a file not read again.
+			const rereading = new Set(stale.map((file) => file.path));
+			for (const [id, file] of db.prepare('SELECT id, file FROM articles').raw().all() as Array<[string, string]>) if (!rereading.has(file)) ids.claim(id);
+			// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
+			for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
+		}
 		const siteLines = siteLinesOf(files);
 		let done = 0;
 		let last = Date.now();

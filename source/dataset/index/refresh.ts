@@ -70,7 +70,11 @@ function withIds(files: StatedFile[], known: Map<string, KnownFile>): StatedFile
  * the last complete refresh left, nothing changed, and nothing more need be read, not even the
  * index's own list of files.
  */
-function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[]; digest: string; stamps: Stamps} {
+// A refresh's stats are taken this many at a time between turns of the event loop: a reader
+// refreshing its index in the background keeps answering keys meanwhile.
+const STATS_PER_TURN = 1000;
+
+async function statedFiles(path: string, options: RefreshOptions): Promise<{files: StatedFile[]; digest: string; stamps: Stamps}> {
 	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
 	const stamps: Stamps = {followLinks: Boolean(options.followLinks), folders: []};
 	const onFolder = (real: Buffer, stats: Stats) => stamps.folders.push([real.toString('latin1'), stampOf(stats)]);
@@ -78,7 +82,8 @@ function statedFiles(path: string, options: RefreshOptions): {files: StatedFile[
 	const found = single ? [{path, relativePath: basename(path)}] : listPageFiles(path, {warn: options.warn, followLinks: options.followLinks, onFolder});
 	const files: StatedFile[] = [];
 	const hash = createHash('sha1');
-	for (const candidate of found) {
+	for (const [index, candidate] of found.entries()) {
+		if (index % STATS_PER_TURN === STATS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
 		const file = candidate as StatedFile;
 		const stats = statSync(fsPath(file), {throwIfNoEntry: false});
 		// Gone between the walk and the stat: it is not part of the dataset.
@@ -237,7 +242,7 @@ export async function refreshIndex(db: Database, path: string, options: RefreshO
 async function refreshTurn(db: Database, path: string, options: RefreshOptions): Promise<RefreshSummary> {
 	if (options.quick && foldersUnchanged(db, options)) return {added: 0, changed: 0, removed: 0, articles: 0};
 	// Paths are stored absolute: the same dataset may be named from anywhere.
-	const {files: found, digest, stamps} = statedFiles(resolve(path), options);
+	const {files: found, digest, stamps} = await statedFiles(resolve(path), options);
 	const last = db.prepare("SELECT value FROM meta WHERE key = 'digest'").get() as {value: string} | undefined;
 	const remember = () => {
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('digest', ?)").run(digest);

@@ -7,6 +7,8 @@ import {run, UsageError} from './commands';
 import {DatasetError} from './dataset/load';
 import {keyboard} from './ui/keyboard';
 import {diagnostic} from './text/sanitize';
+import {colorMode, useColor} from './config/color';
+import {DEFAULT_CONFIG, describeProblem, expandHome, loadConfig, type LoadedConfig} from './config/config';
 import packageJson from '../package.json' with {type: 'json'};
 
 const help = `
@@ -16,27 +18,39 @@ const help = `
     $ docbao show ID|FILE|- [--data PATH]
                                        one article as plain text
     $ docbao search QUERY [PATH]       id, date, title and snippet of each match, best first
+    $ docbao config [--path|--default] where the configuration is (and whether it is sound), or a
+                                       commented default one
 
-  PATH is a folder of pages (*.txt, *.jsonl, *.jsonl.gz, read recursively), one page or JSON
-  Lines file, a pipe, or - for standard input. Without PATH, docbao reads its bundled data/ folder.
-  Folders and JSON Lines files are indexed (SQLite, under ~/.cache/docbao) and kept up to date.
+  PATH is a folder of pages read recursively: text pages (*.txt) and JSON Lines files of records
+  (*.jsonl, *.jsonl.gz); or one such file, a pipe, or - for standard input. Without PATH, docbao
+  reads the dataset the configuration names, else its bundled sample. Folders and JSON Lines
+  files are indexed (SQLite, under ~/.cache/docbao) and kept up to date.
   QUERY: words (all must occur), "a phrase", prefix*; case and diacritics do not matter.
 
   Options
     --json          JSON instead of text (list, search: one object per line)
-    --width N       wrap at N columns (default: the terminal's width; no wrapping in a pipe)
+    --width N       wrap at N columns (default: the configured width, else the terminal's;
+                    no wrapping in a pipe)
     --data PATH     the dataset that show looks IDs up in and links related stories to
     --since DATE, --until DATE, --site HOST
                     list and search only articles from/up to a date (2019-11-20), or of a site
+    --bookmarked    list only the articles bookmarked in the reader (m)
     --limit N       search: at most N results (default 20 on a terminal, all in a pipe)
     --no-index      read the dataset without its index
     --no-refresh    use the index as it is, without looking for new or changed pages
     --rescan        look at every page's time, to find pages rewritten in place (list and
                     search otherwise look at folder times: pages added, removed or renamed)
-    --no-color      no colour (so does the NO_COLOR variable)
+    --color[=WHEN]  auto (the default), always or never; --no-color is never. NO_COLOR and
+                    FORCE_COLOR are heeded. Without colour the reader still marks what matters.
+    --no-mouse      leave the mouse to the terminal (its own text selection)
     --follow-links  follow links that lead out of the dataset's folder
     --help          this help
     --version       the version
+
+  Files
+    ~/.config/docbao/config.toml       keys, theme, language, default dataset (docbao config --default)
+    ~/.local/state/docbao/             what was read, bookmarks, where reading stopped
+    ~/.cache/docbao/                   the indexes (a cache: deleting it loses nothing)
 
   Examples
     $ docbao list ~/news | fzf
@@ -55,7 +69,12 @@ const cli = meow(help, {
 		json: {type: 'boolean', default: false},
 		width: {type: 'number'},
 		data: {type: 'string'},
-		color: {type: 'boolean', default: true},
+		// A string, for --color=WHEN; --no-color gives false, a bare --color an empty string.
+		color: {type: 'string'},
+		mouse: {type: 'boolean', default: true},
+		bookmarked: {type: 'boolean', default: false},
+		path: {type: 'boolean', default: false},
+		default: {type: 'boolean', default: false},
 		followLinks: {type: 'boolean', default: false},
 		index: {type: 'boolean', default: true},
 		refresh: {type: 'boolean', default: true},
@@ -97,7 +116,7 @@ function say(message: string): void {
 	errors.write(diagnostic(message));
 }
 
-const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'mouse', 'bookmarked', 'path', 'default', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'help', 'version']);
 const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site']);
 
 /** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */
@@ -119,14 +138,21 @@ const bundledData = fileURLToPath(new URL('../data', import.meta.url));
 const workerScript = fileURLToPath(new URL('./index-worker.js', import.meta.url));
 
 /** The reader, when there is a terminal to draw on and to read keys from. Its code loads only then. */
-function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
+function readerOpener(loaded: LoadedConfig, color: boolean): ((path: string) => Promise<boolean>) | undefined {
 	if (!process.stdout.isTTY) return undefined;
 	return async (path) => {
 		const keys = keyboard();
 		if (!keys) return false;
-		const {runReader} = await import('./ui/run');
+		// Ink draws nothing but the last frame when CI is set; on a terminal, a person is reading.
+		delete process.env.CI;
+		const [{runReader}, setup, {default: chalk}] = await Promise.all([import('./ui/run'), import('./ui/setup'), import('chalk')]);
+		// chalk reads --no-color from the command line and ignores NO_COLOR: the decision made here
+		// stands instead. Without colour, bold and reverse video still mark the selection.
+		chalk.level = color ? Math.max(chalk.level, 1) as 1 | 2 | 3 : 1;
 		const name = path === bundledData ? 'docbao data' : path === '-' ? 'standard input' : path;
-		await runReader(path, name, keys, {env: process.env, index: cli.flags.index, workerScript, followLinks: cli.flags.followLinks});
+		const warnings: string[] = [];
+		const {options, notice} = setup.readerSetup(path, loaded, {env: process.env, color, mouse: cli.flags.mouse, warn: (message) => warnings.push(message)});
+		await runReader(path, name, keys, {env: process.env, index: cli.flags.index, workerScript, followLinks: cli.flags.followLinks, ...options, notice, warnings});
 		// Quit means quit: a dataset still loading in the background must not keep the process on.
 		process.exit(process.exitCode ?? 0);
 	};
@@ -135,14 +161,21 @@ function readerOpener(): ((path: string) => Promise<boolean>) | undefined {
 try {
 	const unknown = unknownFlags(process.argv.slice(2));
 	if (unknown.length > 0) throw new UsageError(`unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join(' ')}`);
-	await run(cli.input, cli.flags, {
+	const mode = colorMode(cli.flags.color as string | boolean | undefined);
+	if (!mode) throw new UsageError(`--color takes auto, always or never: ${cli.flags.color}`);
+	const loaded = cli.input[0] === 'config' ? undefined : await loadConfig(process.env);
+	for (const problem of loaded?.problems ?? []) say(`warning: ${describeProblem(loaded!.path, problem)}; running on the defaults`);
+	const {config} = loaded ?? {config: DEFAULT_CONFIG};
+	await run(cli.input, {...cli.flags, color: mode}, {
 		bundledData,
+		defaultData: config.dataset ? expandHome(config.dataset, process.env) : undefined,
+		defaultWidth: config.width,
 		stdout: process.stdout,
 		stderr: Object.assign(errors, {isTTY: process.stderr.isTTY, columns: process.stderr.columns}) as unknown as NodeJS.WritableStream,
 		workerScript,
 		env: process.env,
 		pathExists: existsSync,
-		openReader: readerOpener(),
+		openReader: readerOpener(loaded ?? {path: '', config: DEFAULT_CONFIG, problems: []}, useColor(mode, {env: process.env, isTTY: process.stdout.isTTY === true})),
 	});
 } catch (error) {
 	if (error instanceof UsageError) {

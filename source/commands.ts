@@ -10,12 +10,13 @@ import type {Article} from './article/types';
 import {diagnostic, stringifyJsonSafe, sanitizeForTerminal} from './text/sanitize';
 import {sortTime} from './article/dates';
 import {listFilter, openIndexed, QueryUsageError, type IndexFlags} from './indexed';
+import {useColor, type ColorMode} from './config/color';
 import type {ListFilter} from './dataset/index/catalog';
 import type {Entry} from './dataset/load';
 
 export class UsageError extends Error {}
 
-export type Flags = IndexFlags & {json: boolean; width?: number; data?: string; color: boolean; limit?: number};
+export type Flags = IndexFlags & {json: boolean; width?: number; data?: string; color: ColorMode; limit?: number; bookmarked?: boolean; path?: boolean; default?: boolean};
 
 export type Io = {
 	bundledData: string;
@@ -29,16 +30,15 @@ export type Io = {
 	stdin?: NodeJS.ReadableStream;
 	/** The script of the index's parsing threads, when there is one (the built CLI's). */
 	workerScript?: string;
+	/** The dataset read without a PATH: the configured one, else the bundled sample. */
+	defaultData?: string;
+	/** The configured width of plain output on a terminal. */
+	defaultWidth?: number;
 };
-
-function useColor(flags: Flags, io: Io): boolean {
-	const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-	return flags.color && !noColor && io.stdout.isTTY === true;
-}
 
 function outputWidth(flags: Flags, io: Io): number {
 	if (flags.width !== undefined) return flags.width;
-	return io.stdout.isTTY ? io.stdout.columns ?? 80 : Number.POSITIVE_INFINITY;
+	return io.stdout.isTTY ? io.defaultWidth ?? io.stdout.columns ?? 80 : Number.POSITIVE_INFINITY;
 }
 
 function warner(io: Io) {
@@ -50,7 +50,7 @@ function warner(io: Io) {
 async function formatArticle(article: Article, flags: Flags, io: Io): Promise<string> {
 	if (flags.json) return renderArticleJson(article);
 	const {renderPlain} = await import('./render/plain');
-	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags, io)});
+	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags.color, {env: io.env, isTTY: io.stdout.isTTY === true})});
 }
 
 const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks});
@@ -72,7 +72,7 @@ function passes(entry: Entry, filter: ListFilter): boolean {
 	if (filter.site !== undefined) {
 		let host = '';
 		try {
-			host = new URL(entry.stated?.url ?? '').hostname.replace(/^www\./, '');
+			host = new URL(entry.url ?? entry.stated?.url ?? '').hostname.replace(/^www\./, '');
 		} catch {
 			return false;
 		}
@@ -83,10 +83,31 @@ function passes(entry: Entry, filter: ListFilter): boolean {
 
 const PAGE_ROWS = 5000;
 
+/** The ids bookmarked in the reader for this dataset (see state/store.ts). */
+async function bookmarkedIds(path: string, io: Io): Promise<string[]> {
+	const [{datasetStateFile, openMarkStore}, {bookmarked}] = await Promise.all([import('./state/store'), import('./state/marks')]);
+	return bookmarked(openMarkStore(datasetStateFile(path, io.env), warner(io)).load());
+}
+
 async function list(path: string, flags: Flags, io: Io): Promise<void> {
 	const filter = await filterOf(flags);
 	const format = (entry: Entry) => (flags.json ? renderListJson(entry) : renderListLine(entry));
 	const catalog = await openIndexed(path, flags, io, warner(io));
+	if (flags.bookmarked) {
+		const ids = await bookmarkedIds(path, io);
+		let entries: Entry[];
+		if (catalog) {
+			entries = ids.map((id) => catalog.find(id)).filter((entry) => entry !== undefined);
+			catalog.close();
+		} else {
+			const wanted = new Set(ids);
+			entries = (await loadDataset(path, loadOptions(flags, io))).entries.filter((entry) => wanted.has(entry.id));
+		}
+		// Newest first, as every listing.
+		const lines = entries.filter((entry) => passes(entry, filter)).sort((a, b) => sortTime(b.published) - sortTime(a.published) || (a.id < b.id ? -1 : 1)).map(format);
+		if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
+		return;
+	}
 	if (catalog) {
 		const {db} = catalog.handle;
 		// One read transaction: pages come from one state of the index, whatever another process commits meanwhile.
@@ -194,7 +215,7 @@ async function show(target: string, flags: Flags, io: Io): Promise<void> {
 	if (readable && !flags.data) article = await showFile(target, flags, io);
 	else {
 		if (!readable && io.pathExists(target) && !flags.data) throw new DatasetError(`${target} is a folder: show takes one article (try docbao list ${target})`);
-		const path = flags.data ?? io.bundledData;
+		const path = flags.data ?? io.defaultData ?? io.bundledData;
 		const found = target === '-' ? undefined : await findInDataset(path, target, flags, io);
 		if (found) article = found;
 		else if (readable) article = await showFile(target, flags, io);
@@ -224,6 +245,24 @@ async function read(path: string, flags: Flags, io: Io): Promise<void> {
 	}
 }
 
+/** `config`: where the configuration lives (--path), a commented default one (--default), or whether it is sound. */
+async function config(flags: Flags, io: Io): Promise<void> {
+	const {configPath, defaultConfigText, describeProblem, loadConfig} = await import('./config/config');
+	if (flags.default) {
+		const [{defaultBindings}, {english}] = await Promise.all([import('./ui/keymap'), import('./ui/messages')]);
+		const commands = defaultBindings.map((binding) => ({command: binding.command, keys: [...new Set(binding.keys.map((spec) => spec.label))], description: english.commands[binding.command]}));
+		io.stdout.write(defaultConfigText(commands));
+		return;
+	}
+	if (flags.path) {
+		io.stdout.write(`${configPath(io.env)}\n`);
+		return;
+	}
+	const loaded = await loadConfig(io.env);
+	io.stdout.write(`${loaded.path}\n`);
+	if (loaded.problems.length > 0) throw new DatasetError(loaded.problems.map((problem) => describeProblem(loaded.path, problem)).join('\ndocbao: '));
+}
+
 function expectArguments(rest: string[], most: number, command: string): void {
 	if (rest.length > most) throw new UsageError(`too many arguments for ${command}: ${rest.slice(most).join(' ')}`);
 }
@@ -235,13 +274,17 @@ export async function run(input: string[], flags: Flags, io: Io): Promise<void> 
 	const [first, ...rest] = input;
 	if (first === 'list') {
 		expectArguments(rest, 1, 'list');
-		return list(rest[0] ?? io.bundledData, flags, io);
+		return list(rest[0] ?? io.defaultData ?? io.bundledData, flags, io);
 	}
 	if (first === 'search') {
 		expectArguments(rest, 2, 'search');
 		if (rest[0] === undefined) throw new UsageError('search needs a query (docbao search "cam sành" PATH)');
 		if (flags.limit !== undefined && !(Number.isInteger(flags.limit) && flags.limit >= 1)) throw new UsageError('--limit takes a whole number, 1 or more');
-		return search(rest[0], rest[1] ?? io.bundledData, flags, io);
+		return search(rest[0], rest[1] ?? io.defaultData ?? io.bundledData, flags, io);
+	}
+	if (first === 'config') {
+		expectArguments(rest, 0, 'config');
+		return config(flags, io);
 	}
 	if (first === 'show') {
 		expectArguments(rest, 1, 'show');
@@ -250,7 +293,10 @@ export async function run(input: string[], flags: Flags, io: Io): Promise<void> 
 	}
 	if (first === undefined || first === '-' || io.pathExists(first)) {
 		expectArguments(rest, 0, 'docbao');
-		return read(first ?? io.bundledData, flags, io);
+		return read(first ?? io.defaultData ?? io.bundledData, flags, io);
 	}
-	throw new UsageError(`${first} is neither a command (list, show, search) nor a file or folder`);
+	// What looks like a path is a missing path, as with list and show (status 1); a bare word was
+	// more likely meant as a command (a usage error, status 2).
+	if (/[\\/.~]/.test(first)) throw new DatasetError(`cannot read ${first}: no such file or folder`);
+	throw new UsageError(`${first} is neither a command (list, show, search, config) nor a file or folder`);
 }

@@ -38,12 +38,12 @@ describe('the reader on an indexed dataset', () => {
 	it('searches every article’s text from the list and opens a result with the search on it', async () => {
 		const env = {XDG_CACHE_HOME: join(work, 'cache')};
 		const first = start([dataset], {cols: 100, rows: 30, env});
-		await first.waitFor(`${PAGES} articles`, 90_000);
+		await first.waitFor(`${PAGES.toLocaleString('en')} articles`, 90_000);
 		first.write('q');
 		await first.waitForExit(STEP_MS);
 
 		const session = start([dataset], {cols: 100, rows: 30, env});
-		await session.waitFor(`${PAGES} articles`, 30_000);
+		await session.waitFor(`${PAGES.toLocaleString('en')} articles`, 30_000);
 		expect(session.text()).toMatch(new RegExp(`1/${PAGES}`));
 		session.write('G');
 		await session.waitFor(new RegExp(`${PAGES}/${PAGES}`), STEP_MS);
@@ -61,7 +61,7 @@ describe('the reader on an indexed dataset', () => {
 		session.write('\u001b');
 		await session.waitFor('search “sau rieng khong lo”', STEP_MS);
 		session.write('\u001b');
-		await session.waitFor(`${PAGES} articles`, STEP_MS);
+		await session.waitFor(`${PAGES.toLocaleString('en')} articles`, STEP_MS);
 		session.write('q');
 		expect((await session.waitForExit(STEP_MS)).exitCode).toBe(0);
 	}, 240_000);

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {articleView, commentView, currentPlace, focusOf, panes, searchMatches, visibleCount, visibleWindow} from '../source/ui/model';
 import {arrayList} from '../source/dataset/article-list';
 import {initialState, pendingArticle, reducer} from '../source/ui/state';
-import {keyBindings} from '../source/ui/keymap';
+import {defaultBindings} from '../source/ui/keymap';
 import {entriesOf, press, readyState, sampleArticles, SEED_ID} from './helpers/reader';
 
 const openSeed = () => press(readyState(), 'j', {return: true});
@@ -189,7 +189,7 @@ describe('help and quitting', () => {
 
 	it('binds every command to at least one key, and no key to two commands', () => {
 		const seen = new Map<string, string>();
-		for (const binding of keyBindings) {
+		for (const binding of defaultBindings) {
 			expect(binding.keys.length).toBeGreaterThan(0);
 			for (const spec of binding.keys) {
 				const id = `${spec.input ?? ''}|${spec.key ?? ''}|${spec.shift ?? ''}|${spec.ctrl ?? ''}`;

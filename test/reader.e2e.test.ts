@@ -18,7 +18,8 @@ const atTop = (title: string) => (text: string) => text.split('\n').slice(0, 2).
 let dataset: string;
 const {start, killAll} = sessionStarter();
 
-const POSITION = /(\d+)\/(\d+) \d+%/;
+// The lines on screen: first–last/total; the groups are the last line and the total.
+const POSITION = / \d+–(\d+)\/(\d+) /;
 
 /** The numbers of the status line's `bottom/total` position; [NaN, NaN] while a frame is half drawn. */
 function position(session: TerminalSession): [number, number] {
@@ -59,7 +60,7 @@ describe('the reader in a terminal', () => {
 		session.write('j' + ENTER);
 		await session.waitFor(atTop(SEED_TITLE));
 		session.write(TAB);
-		await session.waitFor('· related');
+		await session.waitFor(/story \d+\/\d+/);
 		session.write('j');
 		session.write(ENTER);
 		await session.waitFor(atTop(RELATED_TITLE.toUpperCase()));
@@ -90,7 +91,7 @@ describe('the reader in a terminal', () => {
 		const session = start([]);
 		await session.waitFor(SEED_TITLE);
 		session.write('?');
-		await session.waitFor('press any key to close');
+		await session.waitFor('q or Esc closes');
 		expect(session.text()).toContain('Shift+Tab');
 		session.write('x');
 		await session.waitFor(atTop(SEED_TITLE));
@@ -128,7 +129,7 @@ describe('the reader in a terminal', () => {
 		await session.waitFor('Quảng Nam');
 		const small = session.screen();
 		expect(small[0]).toMatch(/^Phó Thủ tướng/);
-		expect(small[10]).toMatch(/\d+\/\d+ \d+%/);
+		expect(small[10]).toMatch(POSITION);
 		expect(small[11]).toBe('');
 		session.write('jjjjjjjjjjjjjjjjjjjj');
 		await session.waitFor(() => position(session)[0] > 25);
@@ -165,7 +166,7 @@ describe('a dataset that takes a moment to read', () => {
 			for (let i = 0; i < 3000; i++) writeFileSync(join(folder, `page-${String(i).padStart(4, '0')}.txt`), page);
 			const session = start([folder]);
 			await session.waitFor(/\d+ of 3000 pages/);
-			await session.waitFor('3000 articles', 20_000);
+			await session.waitFor('3,000 articles', 20_000);
 			session.write('q');
 			expect((await session.waitForExit()).exitCode).toBe(0);
 		} finally {

@@ -14,7 +14,7 @@ export function headlineFrom(head: string, whole: boolean): Headline | undefined
 	const dateline = lines.find((line) => line.role === 'dateline')?.text;
 	if (!whole && dateline === undefined) return undefined;
 	const title = lines.find((line) => line.role === 'title')?.text ?? '';
-	return {title, published: publishedFrom(dateline, meta)};
+	return meta.url ? {title, published: publishedFrom(dateline, meta), url: meta.url} : {title, published: publishedFrom(dateline, meta)};
 }
 
 /** The offset just past the `count`-th newline, or -1 when the text has fewer lines. */

@@ -32,4 +32,4 @@ export type Article = {
 	comments: Comment[];
 };
 
-export type Headline = {title: string; published: string | null};
+export type Headline = {title: string; published: string | null; /** From a `# url` line. */ url?: string};

@@ -24,8 +24,9 @@ export function useColor(mode: ColorMode, {env, isTTY}: Environment): boolean {
 
 /** The mode a `--color` value names: `--color`, `--no-color` and `--color=WHEN`. */
 export function colorMode(value: string | boolean | undefined): ColorMode | undefined {
-	if (value === undefined || value === '') return 'auto';
-	if (value === true) return 'always';
+	if (value === undefined) return 'auto';
+	// A bare `--color`, as with ls: always.
+	if (value === true || value === '') return 'always';
 	if (value === false) return 'never';
 	return (COLOR_MODES as readonly string[]).includes(value) ? (value as ColorMode) : undefined;
 }

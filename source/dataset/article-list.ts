@@ -14,12 +14,14 @@ export type ArticleList = {
 	/** Where the article with this id stands among those that pass the filter; -1 if it does not. */
 	indexOf(filter: string, id: string): number;
 	has(id: string): boolean;
+	/** The article with this id, filter or not. */
+	find(id: string): Entry | undefined;
 };
 
 /** An article list over entries held in memory (a dataset read whole, a single page, standard input). */
 export function arrayList(entries: Entry[]): ArticleList {
 	let keys: string[] | undefined;
-	let ids: Set<string> | undefined;
+	let byId: Map<string, Entry> | undefined;
 	let last: {filter: string; matching: Entry[]} | undefined;
 	const matching = (filter: string): Entry[] => {
 		const query = foldQuery(filter.trim());
@@ -34,6 +36,7 @@ export function arrayList(entries: Entry[]): ArticleList {
 		count: (filter) => matching(filter).length,
 		slice: (filter, start, end) => matching(filter).slice(start, end),
 		indexOf: (filter, id) => matching(filter).findIndex((entry) => entry.id === id),
-		has: (id) => (ids ??= new Set(entries.map((entry) => entry.id))).has(id),
+		has: (id) => (byId ??= new Map(entries.map((entry) => [entry.id, entry]))).has(id),
+		find: (id) => (byId ??= new Map(entries.map((entry) => [entry.id, entry]))).get(id),
 	};
 }

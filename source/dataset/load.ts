@@ -26,6 +26,8 @@ export type Entry = {
 	raw?: Buffer;
 	title: string;
 	published: string | null;
+	/** The article's web address, when the listing knows it. */
+	url?: string;
 	/** The page text, kept only for pages that cannot be read again (standard input, pipes). */
 	text?: string;
 	/** Where a JSON Lines record lies, to read it again when opened. */
@@ -125,6 +127,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 				title: record.title ?? headline!.title,
 				published: headline?.published ?? record.published ?? null,
 				...(keepText ? {text: page} : {place}),
+				...(record.url ?? headline?.url ? {url: record.url ?? headline?.url} : {}),
 				stated: {title: record.title, published: record.published, url: record.url},
 			});
 		}
@@ -146,8 +149,8 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 			for (const entry of await readRecordEntries(file, ids[i]!, registry, warn)) entries.push(entry);
 		} else {
 			try {
-				const {title, published} = headlineOfFile(fsPath(file), file.path);
-				entries.push({id: ids[i]!, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title, published});
+				const {title, published, url} = headlineOfFile(fsPath(file), file.path);
+				entries.push({id: ids[i]!, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title, published, ...(url ? {url} : {})});
 			} catch (error) {
 				if (!(error instanceof DatasetError)) throw error;
 				warn(`skipping ${error.message.replace(/^cannot read /, '')}`);
@@ -166,8 +169,8 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 /** A page that can be read once only (standard input, a pipe): its text is kept. */
 function streamedPage(id: string, source: string, bytes: Uint8Array): Entry {
 	const text = decodeBytes(pageBytes(bytes, source === '-' ? 'standard input' : source));
-	const {title, published} = parseHeadline(text);
-	return {id, source, title, published, text};
+	const {title, published, url} = parseHeadline(text);
+	return {id, source, title, published, text, ...(url ? {url} : {})};
 }
 
 /** Loads PATH: a folder (every page file below it), a page or JSON Lines file, a pipe, or `-` for standard input. */
@@ -191,8 +194,8 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
 	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}));
-	const {title, published} = headlineOfFile(path);
-	return finish(dirname(resolve(path)), [{id, source: path, title, published}]);
+	const {title, published, url} = headlineOfFile(path);
+	return finish(dirname(resolve(path)), [{id, source: path, title, published, ...(url ? {url} : {})}]);
 }
 
 export function findEntry(dataset: Dataset, id: string): Entry | undefined {

@@ -18,6 +18,7 @@ export type LineStyle =
 	| 'summary'
 	| 'comment-head'
 	| 'comment'
+	| 'link'
 	| 'blank';
 
 export type StyledLine = {text: string; style: LineStyle; /** Index of the block the line belongs to, for body lines. */ block?: number};

@@ -1,7 +1,7 @@
 // One line per article for `docbao list`: `id<TAB>published<TAB>title`, or a JSON object.
 import {sanitizeForTerminal, stringifyJsonSafe} from '../text/sanitize';
 
-export type ListItem = {id: string; published: string | null; title: string; source: string};
+export type ListItem = {id: string; published: string | null; title: string; source: string; url?: string};
 
 const field = (text: string) => sanitizeForTerminal(text).replace(/[\t\n]/g, ' ');
 
@@ -10,5 +10,5 @@ export function renderListLine(item: ListItem): string {
 }
 
 export function renderListJson(item: ListItem): string {
-	return stringifyJsonSafe({id: item.id, published: item.published, title: item.title, source: item.source});
+	return stringifyJsonSafe({id: item.id, published: item.published, title: item.title, source: item.source, url: item.url ?? null});
 }

@@ -18,6 +18,7 @@ function styler(chalk: ChalkInstance): Record<LineStyle, (text: string) => strin
 		summary: same,
 		'comment-head': chalk.cyan,
 		comment: same,
+		link: chalk.underline,
 		blank: same,
 	};
 }

@@ -1,7 +1,9 @@
 // The article wrapped for a pane width, cached per article and width: wrapping happens once per
 // width, and each key press only slices the visible window out of the cached lines.
 import type {Article} from '../article/types';
-import {bodyLines, commentLines, headerLines, storyLines, type StyledLine} from '../render/layout';
+import {bodyLines, commentLines, headerLines, storyLines, summaryLines, type StyledLine} from '../render/layout';
+import {displayText} from '../text/display';
+import {wrapText} from '../text/wrap';
 
 export type ArticleLayout = {
 	lines: StyledLine[];
@@ -31,7 +33,10 @@ function memoByWidth<T>(build: (article: Article, width: number) => T): (article
 }
 
 export const articleLayout = memoByWidth((article, width): ArticleLayout => {
-	const lines = [...headerLines(article, width, true), BLANK];
+	const lines = [...headerLines(article, width, true)];
+	// The web address under the dateline, broken where it passes the width.
+	if (article.url) for (const part of wrapText(displayText(article.url), width)) lines.push({text: part, style: 'link'});
+	lines.push(BLANK);
 	const unitStarts = [0];
 	const units: number[] = lines.map(() => 0);
 	for (const line of bodyLines(article.blocks, width)) {
@@ -67,4 +72,33 @@ export function anchorTop(top: number, from: ArticleLayout, to: ArticleLayout): 
 	const toEnd = to.unitStarts[unit + 1] ?? to.lines.length;
 	const fraction = fromEnd > fromStart ? (top - fromStart) / (fromEnd - fromStart) : 0;
 	return toStart + Math.floor(fraction * (toEnd - toStart));
+}
+
+export type SidebarLayout = {
+	rows: Array<{text: string; story: number; first: boolean}>;
+	/** The first row shown, and how many rows the list of stories takes. */
+	top: number;
+	listRows: number;
+	summary: StyledLine[];
+	summaryRows: number;
+};
+
+/**
+ * The sidebar for a pane size and a selected story: the stories' title rows under the heading,
+ * scrolled to keep the selected one in view, and its summary below them. The sidebar draws it
+ * and a click is placed on it, so the two agree.
+ */
+export function sidebarLayout(article: Article, width: number, height: number, selected: number): SidebarLayout {
+	const titles = relatedLayout(article, width);
+	const rows = titles.flatMap((lines, story) => lines.map((line, index) => ({text: line.text, story, first: index === 0})));
+	const story = article.related[selected];
+	const summary = story ? summaryLines(story, width) : [];
+	const body = Math.max(0, height - 1);
+	// The list takes what it needs, up to two thirds when a summary is to be shown below it.
+	const listRows = Math.min(rows.length, summary.length > 0 ? Math.max(1, Math.ceil((body * 2) / 3)) : body);
+	const firstOfSelected = rows.findIndex((row) => row.story === selected);
+	const lastOfSelected = rows.findLastIndex((row) => row.story === selected);
+	let top = 0;
+	if (lastOfSelected >= listRows) top = Math.min(firstOfSelected, lastOfSelected - listRows + 1);
+	return {rows, top, listRows, summary, summaryRows: Math.max(0, body - listRows - 1)};
 }

@@ -5,7 +5,12 @@ import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Entry} from '../dataset/load';
 import type {Snippet} from '../dataset/index/snippet';
 import {foldCharacters, foldQuery} from '../text/fold';
-import {articleLayout, anchorTop, commentLayout, type ArticleLayout} from './article-layout';
+import {emptyMarks, isSet, type Marks} from '../state/marks';
+import {themeFor, type Theme} from '../config/theme';
+import {articleLayout, anchorTop, commentLayout, sidebarLayout, type ArticleLayout} from './article-layout';
+import {helpLines, type HelpLine} from './help-layout';
+import {defaultBindings, type Binding} from './keymap';
+import {english, type Messages} from './messages';
 import {isWide, layoutPanes, type Panes, type Size} from './panes';
 
 export type Focus = 'article' | 'related' | 'comments';
@@ -23,7 +28,16 @@ export type ArticlePlace = {
 
 export type Place = {kind: 'list'} | ArticlePlace;
 
-export type Found = {query: string; list: ArticleList; snippets: ReadonlyMap<string, Snippet>};
+/** A list shown in the dataset's place until Esc: a full-text search's results, or the bookmarks. */
+export type Found = {kind: 'search' | 'bookmarks'; query: string; list: ArticleList; snippets: ReadonlyMap<string, Snippet>};
+
+/** Something the reducer asks the reader to do outside it (it cannot: it is pure). */
+export type Effect = {kind: 'open' | 'copy'; url: string};
+
+/** How the reader was set up: keys, words, theme and what the terminal may be asked to do. */
+export type Setup = {keys: readonly Binding[]; text: Messages; theme: Theme; hyperlinks: boolean; clipboard: boolean; mouse: boolean};
+
+export const defaultSetup: Setup = {keys: defaultBindings, text: english, theme: themeFor('dark', true), hyperlinks: false, clipboard: false, mouse: false};
 
 export type State = {
 	size: Size;
@@ -44,15 +58,23 @@ export type State = {
 	history: Place[];
 	at: number;
 	list: {selected: number; top: number; filter: string; editing: boolean};
-	search: {query: string; editing: boolean; line: number | null};
+	/** `origin`: the article's top line when the search began, where Esc goes back to. */
+	search: {query: string; editing: boolean; line: number | null; origin?: number};
 	sidebar: 'auto' | 'shown' | 'hidden';
 	comments: boolean;
 	help: boolean;
+	/** The first row of the help on screen. */
+	helpTop: number;
+	/** A question waiting for y or n. */
+	confirm: {command: 'markAllRead'; count: number} | null;
+	effect: Effect | null;
+	setup: Setup;
+	marks: Marks;
 	notice: string | null;
 	quit: boolean;
 };
 
-export function initialState(size: Size, datasetName: string): State {
+export function initialState(size: Size, datasetName: string, setup: Setup = defaultSetup, marks: Marks = emptyMarks()): State {
 	return {
 		size,
 		loading: {done: 0, total: 0},
@@ -69,8 +91,13 @@ export function initialState(size: Size, datasetName: string): State {
 		list: {selected: 0, top: 0, filter: '', editing: false},
 		search: {query: '', editing: false, line: null},
 		sidebar: 'auto',
-		comments: true,
+		comments: marks.settings.get('comments')?.[0] !== false,
 		help: false,
+		helpTop: 0,
+		confirm: null,
+		effect: null,
+		setup,
+		marks,
 		notice: null,
 		quit: false,
 	};
@@ -101,6 +128,22 @@ export const visibleWindow = (state: State, start: number, end: number): Entry[]
 
 export const entryAt = (state: State, index: number): Entry | undefined => (index < 0 ? undefined : visibleWindow(state, index, index + 1)[0]);
 
+export const isRead = (state: State, id: string): boolean => isSet(state.marks.read, id);
+export const isBookmarked = (state: State, id: string): boolean => isSet(state.marks.bookmarks, id);
+
+const unreadCounts = new WeakMap<ReadonlyMap<string, unknown>, {list: ArticleList; unread: number}>();
+
+/** How many articles of the dataset have not been read (counted again when the list or the marks change). */
+export function unreadCount(state: State): number {
+	const known = unreadCounts.get(state.marks.read);
+	if (known?.list === state.dataset) return known.unread;
+	let read = 0;
+	for (const [id, [value]] of state.marks.read) if (value && state.dataset.has(id)) read++;
+	const unread = Math.max(0, state.dataset.count('') - read);
+	unreadCounts.set(state.marks.read, {list: state.dataset, unread});
+	return unread;
+}
+
 /** Whether the dataset holds an article with this id. */
 export const inDataset = (state: State, id: string | null): boolean => id !== null && state.dataset.has(id);
 
@@ -119,6 +162,33 @@ export function panes(state: State): Panes {
 export function listHeight(state: State): number {
 	const frame = panes(state);
 	return Math.max(1, frame.frame.height - 1 - (frame.statusLine ? 1 : 0));
+}
+
+/** The help's rows: the frame less its title and the status line. */
+export function helpHeight(state: State): number {
+	const frame = panes(state);
+	return Math.max(1, frame.frame.height - 1 - (frame.statusLine ? 1 : 0));
+}
+
+export function helpView(state: State): {lines: HelpLine[]; top: number; height: number} {
+	const lines = helpLines(state.setup.keys, state.setup.text, panes(state).frame.width);
+	const height = helpHeight(state);
+	return {lines, height, top: clamp(state.helpTop, 0, Math.max(0, lines.length - height))};
+}
+
+export const helpRowCount = (state: State): number => helpView(state).lines.length;
+
+/** The related story on a cell of the screen (column x, row y from 0), if the sidebar shows one there. */
+export function sidebarStoryAt(state: State, x: number, y: number): number | undefined {
+	const place = currentPlace(state);
+	const article = currentArticle(state);
+	const shown = panes(state);
+	if (place.kind !== 'article' || !article || !shown.sidebar) return undefined;
+	// Beside the article, the sidebar starts after the article and the rule between them.
+	const left = shown.article ? shown.article.width + 1 : 0;
+	if (x < left || y < 1) return undefined;
+	const {rows, top, listRows} = sidebarLayout(article, shown.sidebar.width, shown.sidebar.height, Math.min(place.related, article.related.length - 1));
+	return y - 1 < listRows ? rows[top + y - 1]?.story : undefined;
 }
 
 export function focusOf(state: State): Focus {

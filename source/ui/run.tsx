@@ -1,7 +1,10 @@
 // Starting and stopping the reader, in the terminal's alternate screen (see terminal-guard.ts).
 import {render} from 'ink';
 import {diagnostic} from '../text/sanitize';
+import type {Marks} from '../state/marks';
+import type {MarkStore} from '../state/store';
 import {startLoading, type LoaderOptions} from './loader';
+import type {Setup} from './model';
 import {Reader} from './reader';
 import {guardTerminal} from './terminal-guard';
 
@@ -9,22 +12,27 @@ import {guardTerminal} from './terminal-guard';
 // a larger one shows its progress from this moment on.
 const READY_WITHIN_MS = 60;
 
-export async function runReader(path: string, name: string, keys: NodeJS.ReadStream, options: LoaderOptions): Promise<void> {
+export type ReaderOptions = LoaderOptions & {setup: Setup; marks: Marks; store?: MarkStore; notice?: string | null; warnings?: string[]};
+
+export async function runReader(path: string, name: string, keys: NodeJS.ReadStream, options: ReaderOptions): Promise<void> {
 	const {stdout, stderr} = process;
-	const warnings: string[] = [];
+	const warnings: string[] = [...(options.warnings ?? [])];
 	const warn = (message: string) => warnings.push(message);
 	const loader = startLoading(path, warn, options);
 	await Promise.race([loader.done, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
 	let app: ReturnType<typeof render> | undefined;
-	const {restore} = guardTerminal({stdout, stderr, keys, stopDrawing: () => app?.unmount()});
-	app = render(<Reader loader={loader} name={name} stdout={stdout} />, {
-		stdout,
-		stdin: keys,
-		stderr,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		maxFps: 120,
-	});
+	const {restore} = guardTerminal({stdout, stderr, keys, stopDrawing: () => app?.unmount(), mouse: options.setup.mouse});
+	app = render(
+		<Reader loader={loader} name={name} stdout={stdout} setup={options.setup} marks={options.marks} store={options.store} notice={options.notice} warn={warn} />,
+		{
+			stdout,
+			stdin: keys,
+			stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 120,
+		},
+	);
 
 	try {
 		await app.waitUntilExit();

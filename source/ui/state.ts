@@ -6,6 +6,7 @@ import type {Entry} from '../dataset/load';
 import type {Snippet} from '../dataset/index/snippet';
 import {parseQuery} from '../dataset/index/query';
 import {commandFor, type Command, type KeyFlags} from './keymap';
+import {bookmarked, isSet, setFlag, type Marks} from '../state/marks';
 import {
 	articleView,
 	clamp,
@@ -21,6 +22,9 @@ import {
 	sidebarShown,
 	shownList,
 	entryAt,
+	helpHeight,
+	helpRowCount,
+	sidebarStoryAt,
 	visibleCount,
 	type ArticlePlace,
 	type Focus,
@@ -43,7 +47,10 @@ export type Action =
 	| {type: 'erase'}
 	| {type: 'confirm'}
 	| {type: 'cancel'}
-	| {type: 'close-help'};
+	| {type: 'close-help'}
+	| {type: 'marks'; marks: Marks}
+	| {type: 'effect-done'; notice: string}
+	| {type: 'mouse'; button: 'wheelUp' | 'wheelDown' | 'left'; x: number; y: number};
 
 export {initialState, type State} from './model';
 
@@ -55,14 +62,32 @@ function withPlace(state: State, update: Partial<ArticlePlace>): State {
 	return {...state, history};
 }
 
-function articlePlace(id: string): ArticlePlace {
-	return {kind: 'article', id, top: 0, width: 0, commentTop: 0, related: 0, focus: 'article'};
+/** An article's place as it was left last time (a new article starts at the top). */
+function articlePlace(state: State, id: string): ArticlePlace {
+	const [top, width] = state.marks.positions.get(id) ?? [0, 0];
+	return {kind: 'article', id, top, width, commentTop: 0, related: 0, focus: 'article'};
+}
+
+/** Opening an article marks it read and makes it the dataset's last one. */
+function markOpened(state: State, id: string): State {
+	const now = Date.now();
+	const read = isSet(state.marks.read, id) ? state.marks.read : setFlag(state.marks.read, [id], true, now);
+	return {...state, marks: {...state.marks, read, last: [id, now]}};
 }
 
 /** Opens an article as a new step in history; what lay ahead of the current step is dropped. */
 function openArticle(state: State, id: string): State {
-	const history = [...state.history.slice(0, state.at + 1), articlePlace(id)];
-	return {...state, history, at: history.length - 1, search: {query: '', editing: false, line: null}};
+	const history = [...state.history.slice(0, state.at + 1), articlePlace(state, id)];
+	return markOpened({...state, history, at: history.length - 1, search: {query: '', editing: false, line: null}}, id);
+}
+
+/** Keeps where the reader stands in an article it is leaving (`top`, as drawn), to come back there. */
+function rememberPosition(state: State, place: ArticlePlace, top = place.top): State {
+	const known = state.marks.positions.get(place.id);
+	if (known && known[0] === top && known[1] === place.width) return state;
+	if (!known && top === 0) return state;
+	const positions = new Map(state.marks.positions).set(place.id, [top, place.width, Date.now()] as const);
+	return {...state, marks: {...state.marks, positions}};
 }
 
 function keepListSelectionVisible(state: State, selected: number): State {
@@ -111,6 +136,18 @@ function listCommand(state: State, command: Command): State {
 		}
 		case 'search':
 			return state.found ? state : {...state, list: {...state.list, editing: true}};
+		case 'toggleRead':
+		case 'toggleBookmark': {
+			const entry = entryAt(state, state.list.selected);
+			return entry ? toggleMark(state, entry.id, command === 'toggleRead' ? 'read' : 'bookmarks') : state;
+		}
+		case 'markAllRead': {
+			const count = visibleCount(state);
+			return count === 0 ? state : {...state, confirm: {command: 'markAllRead', count}, notice: state.setup.text.notices.confirmAllRead(count)};
+		}
+		case 'bookmarks': return showBookmarks(state);
+		case 'openLink':
+		case 'copyLink': return linkEffect(state, entryAt(state, state.list.selected)?.url, command);
 		case 'back':
 			if (state.found) return keepListSelectionVisible({...state, found: null, list: {...state.list, filter: ''}}, 0);
 			return state.list.filter ? keepListSelectionVisible({...state, list: {...state.list, filter: ''}}, 0) : state;
@@ -119,12 +156,57 @@ function listCommand(state: State, command: Command): State {
 	}
 }
 
+function toggleMark(state: State, id: string, kind: 'read' | 'bookmarks'): State {
+	const value = !isSet(state.marks[kind], id);
+	const marks = {...state.marks, [kind]: setFlag(state.marks[kind], [id], value, Date.now())};
+	const {notices} = state.setup.text;
+	const notice = kind === 'read' ? (value ? notices.read : notices.unread) : value ? notices.bookmarked : notices.unbookmarked;
+	return {...state, marks, notice};
+}
+
+function markAllRead(state: State): State {
+	const {list, filter} = shownList(state);
+	const ids = list.slice(filter, 0, list.count(filter)).map((entry) => entry.id);
+	const read = setFlag(state.marks.read, ids.filter((id) => !isSet(state.marks.read, id)), true, Date.now());
+	return {...state, confirm: null, marks: {...state.marks, read}, notice: state.setup.text.notices.allRead(ids.length)};
+}
+
+/** The bookmarks as the list (again: back to the whole list). */
+function showBookmarks(state: State): State {
+	if (state.found?.kind === 'bookmarks') return keepListSelectionVisible({...state, found: null}, 0);
+	const entries = bookmarked(state.marks).map((id) => state.dataset.find(id)).filter((entry) => entry !== undefined);
+	const found = {kind: 'bookmarks' as const, query: '', list: arrayList(entries), snippets: new Map()};
+	const place = currentPlace(state);
+	const atList = place.kind === 'list' ? state : {...state, history: [...state.history.slice(0, state.at + 1), {kind: 'list' as const}], at: state.at + 1};
+	return {...atList, found, list: {...state.list, editing: false, filter: '', selected: 0, top: 0}, notice: entries.length === 0 ? state.setup.text.notices.noBookmarks : null};
+}
+
+/** Opening or copying a web address: only http and https, and copying only when allowed. */
+function linkEffect(state: State, url: string | undefined, command: 'openLink' | 'copyLink'): State {
+	const {notices} = state.setup.text;
+	if (!url) return {...state, notice: notices.noLink};
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return {...state, notice: notices.notWebLink};
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return {...state, notice: notices.notWebLink};
+	if (command === 'copyLink' && !state.setup.clipboard) return {...state, notice: notices.clipboardOff};
+	return {...state, effect: {kind: command === 'openLink' ? 'open' : 'copy', url: parsed.href}};
+}
+
 const PANES: Focus[] = ['article', 'related', 'comments'];
 
 function cycleFocus(state: State, step: 1 | -1): State {
 	const shown = panes(state);
 	const available = PANES.filter((pane) => (pane === 'article' ? shown.article : pane === 'related' ? shown.sidebar : shown.comments));
-	if (available.length === 0) return state;
+	if (available.length <= 1) {
+		const article = currentArticle(state);
+		// Nothing to move to: say why, rather than nothing at all.
+		if (article && article.related.length === 0 && article.comments.length === 0) return {...state, notice: state.setup.text.notices.noRelated};
+		if (available.length === 0) return state;
+	}
 	const index = available.indexOf(focusOf(state));
 	return withPlace(state, {focus: available[(index + step + available.length) % available.length]!});
 }
@@ -140,7 +222,8 @@ function jumpToMatch(state: State, step: 1 | -1): State {
 	const view = articleView(state);
 	const from = state.search.line ?? (step === 1 ? (view?.top ?? 0) - 1 : (view?.top ?? 0) + (view?.height ?? 0));
 	const next = view ? nextMatch(view.layout, state.search.query, from, step) : undefined;
-	if (!view || next === undefined) return {...state, notice: state.search.query ? `no match for “${state.search.query}”` : 'press / to search'};
+	const {status, notices} = state.setup.text;
+	if (!view || next === undefined) return {...state, notice: state.search.query ? status.noMatch(state.search.query) : notices.pressSearch};
 	const visible = next >= view.top && next < view.top + view.height;
 	const top = visible ? view.top : Math.max(0, next - Math.floor(view.height / 3));
 	const last = Math.max(0, view.layout.lines.length - view.height);
@@ -154,7 +237,7 @@ function openRelated(state: State): State {
 	const story = article.related[place.related];
 	if (!story) return state;
 	if (story.id && inDataset(state, story.id)) return openArticle(state, story.id);
-	return {...state, notice: 'not in this dataset: its summary is shown below the list'};
+	return {...state, notice: state.setup.text.notices.notInDataset};
 }
 
 function stepArticle(state: State, step: 1 | -1): State {
@@ -163,11 +246,12 @@ function stepArticle(state: State, step: 1 | -1): State {
 	const shown = shownList(state);
 	const index = shown.list.indexOf(shown.filter, place.id);
 	const next = index === -1 ? undefined : entryAt(state, index + step);
-	if (!next) return {...state, notice: step === 1 ? 'this is the last article of the list' : 'this is the first article of the list'};
-	const history = state.history.slice();
-	history[state.at] = articlePlace(next.id);
-	const selected = keepListSelectionVisible(state, index + step);
-	return {...selected, history, search: {query: '', editing: false, line: null}};
+	if (!next) return {...state, notice: step === 1 ? state.setup.text.notices.lastArticle : state.setup.text.notices.firstArticle};
+	const left = rememberPosition(state, place, articleView(state)?.top ?? place.top);
+	const history = left.history.slice();
+	history[left.at] = articlePlace(left, next.id);
+	const selected = keepListSelectionVisible(left, index + step);
+	return markOpened({...selected, history, search: {query: '', editing: false, line: null}}, next.id);
 }
 
 function articleCommand(state: State, command: Command): State {
@@ -191,13 +275,25 @@ function articleCommand(state: State, command: Command): State {
 		case 'nextPane': return cycleFocus(state, 1);
 		case 'previousPane': return cycleFocus(state, -1);
 		case 'open': return focus === 'related' ? openRelated(state) : state;
-		case 'search': return {...state, search: {query: '', editing: true, line: null}};
+		case 'search': return {...state, search: {query: '', editing: true, line: null, origin: articleView(state)?.top ?? place.top}};
 		case 'nextMatch': return jumpToMatch(state, 1);
 		case 'previousMatch': return jumpToMatch(state, -1);
 		case 'previousArticle': return stepArticle(state, -1);
 		case 'nextArticle': return stepArticle(state, 1);
-		case 'toggleComments': return {...state, comments: !state.comments};
+		case 'toggleComments': {
+			if ((currentArticle(state)?.comments.length ?? 0) === 0) return {...state, notice: state.setup.text.notices.noComments};
+			// Hidden or shown, the pane stays so across articles and runs.
+			const settings = new Map(state.marks.settings).set('comments', [!state.comments, Date.now()] as const);
+			return {...state, comments: !state.comments, marks: {...state.marks, settings}};
+		}
+		case 'toggleRead':
+		case 'toggleBookmark': return toggleMark(state, place.id, command === 'toggleRead' ? 'read' : 'bookmarks');
+		case 'markAllRead': return listCommand(state, command);
+		case 'bookmarks': return showBookmarks(state);
+		case 'openLink':
+		case 'copyLink': return linkEffect(state, currentArticle(state)?.url, command);
 		case 'toggleSidebar': {
+			if ((currentArticle(state)?.related.length ?? 0) === 0) return {...state, notice: state.setup.text.notices.noRelated};
 			const shown = sidebarShown(state);
 			const next = {...state, sidebar: shown ? 'hidden' : 'shown'} as State;
 			// Showing the sidebar where it takes the article's place hands it the focus.
@@ -208,15 +304,23 @@ function articleCommand(state: State, command: Command): State {
 }
 
 function command(state: State, name: Command): State {
-	const cleared = state.notice ? {...state, notice: null} : state;
+	const before = currentPlace(state);
+	const after = commandAt(state.notice ? {...state, notice: null} : state, name);
+	// Leaving an article (or quitting on one) keeps where the reader stood in it.
+	if (before.kind === 'article' && (after.quit || currentPlace(after) !== before)) return rememberPosition(after, before, articleView(state)?.top ?? before.top);
+	return after;
+}
+
+function commandAt(cleared: State, name: Command): State {
+	const {notices} = cleared.setup.text;
 	switch (name) {
 		case 'quit': return {...cleared, quit: true};
-		case 'help': return {...cleared, help: true};
+		case 'help': return {...cleared, help: true, helpTop: 0};
 		case 'back':
 			if (currentPlace(cleared).kind === 'list') return listCommand(cleared, name);
-			return cleared.at > 0 ? {...cleared, at: cleared.at - 1, search: {query: '', editing: false, line: null}} : {...cleared, notice: 'nothing before this page'};
+			return cleared.at > 0 ? {...cleared, at: cleared.at - 1, search: {query: '', editing: false, line: null}} : {...cleared, notice: notices.nothingBefore};
 		case 'forward':
-			return cleared.at < cleared.history.length - 1 ? {...cleared, at: cleared.at + 1} : {...cleared, notice: 'nothing after this page'};
+			return cleared.at < cleared.history.length - 1 ? {...cleared, at: cleared.at + 1} : {...cleared, notice: notices.nothingAfter};
 		default:
 			return currentPlace(cleared).kind === 'list' ? listCommand(cleared, name) : articleCommand(cleared, name);
 	}
@@ -250,7 +354,10 @@ function datasetLoaded(state: State, dataset: ArticleList, searchable: boolean):
 	const loaded = keepListSelectionVisible({...state, ...refreshed, dataset, searchable, loading: null}, moved === -1 ? state.list.selected : moved);
 	// A dataset of one article opens it directly, with nothing before it in history.
 	const only = first && dataset.count('') === 1 ? dataset.slice('', 0, 1)[0] : undefined;
-	return only ? {...loaded, history: [articlePlace(only.id)], at: 0} : loaded;
+	if (only) return markOpened({...loaded, history: [articlePlace(loaded, only.id)], at: 0}, only.id);
+	// Reopening a dataset selects the article read last in it.
+	const last = first && state.marks.last ? dataset.indexOf('', state.marks.last[0]) : -1;
+	return last > 0 ? keepListSelectionVisible(loaded, last) : loaded;
 }
 
 export function reducer(state: State, action: Action): State {
@@ -264,7 +371,7 @@ export function reducer(state: State, action: Action): State {
 		case 'dataset': return datasetLoaded(state, action.dataset, action.searchable ?? false);
 		case 'found': {
 			const snippets = new Map(action.hits.map((hit) => [hit.entry.id, hit.snippet]));
-			const found = {query: action.query, list: arrayList(action.hits.map((hit) => hit.entry)), snippets};
+			const found = {kind: 'search' as const, query: action.query, list: arrayList(action.hits.map((hit) => hit.entry)), snippets};
 			return {...state, wantSearch: null, found, list: {...state.list, editing: false, filter: '', selected: 0, top: 0}};
 		}
 		case 'search-failed': return {...state, wantSearch: null, notice: action.message};
@@ -290,9 +397,17 @@ export function reducer(state: State, action: Action): State {
 			return state;
 		case 'cancel':
 			if (state.list.editing) return keepListSelectionVisible({...state, list: {...state.list, filter: '', editing: false}}, 0);
-			if (state.search.editing) return {...state, search: {query: '', editing: false, line: null}};
+			if (state.search.editing) {
+				// Back to where the search began: the matches it passed through are left behind.
+				const cancelled = {...state, search: {query: '', editing: false, line: null}};
+				const place = currentPlace(state);
+				return place.kind === 'article' && state.search.origin !== undefined ? withPlace(cancelled, {top: state.search.origin, width: articleView(state)?.layoutWidth ?? place.width}) : cancelled;
+			}
 			return state;
 		case 'close-help': return {...state, help: false};
+		case 'marks': return {...state, marks: action.marks};
+		case 'effect-done': return {...state, effect: null, notice: action.notice};
+		case 'mouse': return mouse(state, action);
 		case 'key': return pressKey(state, action.input, action.key);
 	}
 }
@@ -334,8 +449,12 @@ function pressKey(state: State, input: string, key: KeyFlags): State {
 }
 
 function pressOne(state: State, input: string, key: KeyFlags): State {
-	if (key.ctrl && input === 'c') return {...state, quit: true};
-	if (state.help) return {...state, help: false};
+	if (key.ctrl && input === 'c') return command(state, 'quit');
+	if (state.help) return helpKey(state, input, key);
+	if (state.confirm) {
+		if (input === 'y' || input === 'Y') return markAllRead(state);
+		return {...state, confirm: null, notice: null};
+	}
 	if (isEditing(state)) {
 		if (key.return) return reducer(state, {type: 'confirm'});
 		if (key.escape) return reducer(state, {type: 'cancel'});
@@ -343,9 +462,48 @@ function pressOne(state: State, input: string, key: KeyFlags): State {
 		if (!key.ctrl && !key.meta && PRINTABLE.test(input)) return reducer(state, {type: 'type', text: input});
 		return state;
 	}
-	const name = commandFor(input, key);
+	const name = commandFor(state.setup.keys, input, key);
 	return name ? command(state, name) : state;
 }
+
+/** In the help: the moving keys scroll it, any other key closes it. */
+function helpKey(state: State, input: string, key: KeyFlags): State {
+	const name = commandFor(state.setup.keys, input, key);
+	const rows = helpRowCount(state);
+	const height = helpHeight(state);
+	const amount = name ? scrollAmount(name, height) : undefined;
+	if (amount === undefined || name === 'quit') return {...state, help: false};
+	return {...state, helpTop: moved(state.helpTop, amount, Math.max(0, rows - height))};
+}
+
+/** The wheel scrolls the focused pane (or the list); a click on a row of the list or the sidebar opens it. */
+function mouse(state: State, action: {button: 'wheelUp' | 'wheelDown' | 'left'; x: number; y: number}): State {
+	if (state.help) return action.button === 'left' ? {...state, help: false} : helpKey(state, '', action.button === 'wheelUp' ? {upArrow: true} : {downArrow: true});
+	if (state.loading || isEditing(state)) return state;
+	const place = currentPlace(state);
+	if (action.button !== 'left') {
+		const step = action.button === 'wheelUp' ? -WHEEL_LINES : WHEEL_LINES;
+		if (place.kind === 'list') return keepListSelectionVisible(state, state.list.selected + Math.sign(step));
+		if (focusOf(state) === 'related') return articleCommand(state, step < 0 ? 'lineUp' : 'lineDown');
+		if (focusOf(state) === 'comments') {
+			const view = commentView(state);
+			return view ? withPlace(state, {commentTop: moved(view.top, step, Math.max(0, view.layout.lines.length - view.height))}) : state;
+		}
+		return scrollArticle(state, step);
+	}
+	if (place.kind === 'list') {
+		// The list's rows start under its heading (row 0).
+		const index = state.list.top + action.y - 1;
+		if (action.y < 1 || action.y > listHeight(state) || index >= visibleCount(state)) return state;
+		return command(keepListSelectionVisible(state, index), 'open');
+	}
+	const story = sidebarStoryAt(state, action.x, action.y);
+	if (story === undefined) return state;
+	return openRelated(withPlace(state, {related: story, focus: 'related'}));
+}
+
+// Lines a notch of the wheel scrolls an article.
+const WHEEL_LINES = 3;
 
 export function isEditing(state: State): boolean {
 	return (state.list.editing && currentPlace(state).kind === 'list') || state.search.editing;

@@ -1,51 +1,67 @@
-// The status line's text for a state: where the reader is, and the keys that matter there.
+// The status line's text for a state: where the reader is (in the focused pane), and the keys that
+// matter there.
 import {displayText} from '../text/display';
 import {keyLabels, type Command} from './keymap';
-import {articleView, currentPlace, focusOf, searchMatches, visibleCount, type State} from './model';
-
-const hint = (command: Command, what: string) => `${keyLabels(command)[0]} ${what}`;
+import {articleView, commentView, currentArticle, currentPlace, focusOf, helpView, searchMatches, unreadCount, visibleCount, type State} from './model';
 
 export function statusText(state: State): {left: string; right: string} {
 	const status = placeStatus(state);
 	if (!state.refreshing || state.notice) return status;
 	// The list itself is usable meanwhile: the refresh only says how far it has come.
 	const {done, total} = state.refreshing;
-	return {left: status.left, right: `indexing ${done.toLocaleString('en')}/${total.toLocaleString('en')} · ${status.right}`};
+	return {left: status.left, right: `${state.setup.text.status.indexing(done.toLocaleString('en'), total.toLocaleString('en'))} · ${status.right}`};
+}
+
+/** The lines on screen, a–b of n. */
+function linePosition(top: number, height: number, total: number): string {
+	return total === 0 ? '0/0' : `${top + 1}–${Math.min(total, top + height)}/${total}`;
 }
 
 function placeStatus(state: State): {left: string; right: string} {
+	const {text, keys} = state.setup;
+	const hint = (command: Command, what: string) => `${keyLabels(keys, command)[0] ?? '?'} ${what}`;
+	if (state.help) {
+		const help = helpView(state);
+		return {left: ` ${text.help.position(help.top + 1, Math.min(help.lines.length, help.top + help.height), help.lines.length)} `, right: ''};
+	}
+	if (state.confirm) return {left: ' ? ', right: state.notice ?? ''};
 	const place = currentPlace(state);
 	if (place.kind === 'list') {
 		const count = visibleCount(state);
-		const left = ` ${count === 0 ? 0 : state.list.selected + 1}/${count} `;
-		if (state.list.editing) return {left, right: state.notice ?? 'type to filter · Enter open · Esc clear'};
-		return {left, right: state.notice ?? [hint('open', 'open'), hint('search', 'filter'), hint('help', 'help'), hint('quit', 'quit')].join(' · ')};
+		const unread = state.found ? 0 : unreadCount(state);
+		const left = ` ${count === 0 ? 0 : state.list.selected + 1}/${count}${unread > 0 ? ` · ${text.status.unread(unread)}` : ''} `;
+		if (state.list.editing) return {left, right: state.notice ?? text.hints.typing};
+		return {left, right: state.notice ?? [hint('open', text.hints.open), hint('search', text.hints.filter), hint('help', text.hints.help), hint('quit', text.hints.quit)].join(' · ')};
 	}
-	const view = articleView(state);
+	const focus = focusOf(state);
 	let left = ' ';
-	if (view) {
-		const total = view.layout.lines.length;
-		const bottom = Math.min(total, view.top + view.height);
-		const percent = total <= view.height ? 100 : Math.round((view.top / (total - view.height)) * 100);
-		left = ` ${bottom}/${total} ${percent}%`;
+	if (focus === 'related') {
+		const article = currentArticle(state);
+		const count = article?.related.length ?? 0;
+		left = ` ${text.status.related(Math.min(place.related, count - 1) + 1, count)} `;
+	} else if (focus === 'comments') {
+		const view = commentView(state);
+		if (view) left = ` ${linePosition(view.top, view.height, view.layout.lines.length)} · ${text.status.comments} `;
+	} else {
+		const view = articleView(state);
+		if (view) left = ` ${linePosition(view.top, view.height, view.layout.lines.length)} `;
 	}
-	left += ` · ${focusOf(state)} `;
 	const {lines, more} = searchMatches(state);
 	const total = more ? `${lines.length}+` : String(lines.length);
 	if (state.search.editing) {
-		const count = state.search.query ? ` ${total} match${total === '1' ? '' : 'es'} ·` : '';
-		return {left, right: `/${displayText(state.search.query)}▏${count} Enter keep · Esc cancel`};
+		const count = state.search.query ? ` ${text.status.match(total)} ·` : '';
+		return {left, right: `/${displayText(state.search.query)}▏${count} ${text.hints.searching}`};
 	}
 	if (state.search.query && !state.notice) {
 		// Past the counted matches the position is not known without counting: it shows as "…".
 		const position = state.search.line === null ? 0 : lines.indexOf(state.search.line) + 1;
 		const index = position === 0 && more ? '…' : String(position);
 		const query = displayText(state.search.query);
-		const found = lines.length === 0 ? `no match for “${query}”` : `“${query}” ${index}/${total}`;
-		return {left, right: `${found} · n next · N previous`};
+		const found = lines.length === 0 ? text.status.noMatch(query) : text.status.found(query, index, total);
+		return {left, right: `${found} · ${text.hints.matches}`};
 	}
 	return {
 		left,
-		right: state.notice ?? [hint('nextPane', 'pane'), hint('back', 'back'), hint('search', 'search'), hint('help', 'help'), hint('quit', 'quit')].join(' · '),
+		right: state.notice ?? [hint('nextPane', text.hints.pane), hint('back', text.hints.back), hint('search', text.hints.search), hint('help', text.hints.help), hint('quit', text.hints.quit)].join(' · '),
 	};
 }

@@ -1,6 +1,7 @@
 // Every way out of the reader (q, Ctrl+C, SIGTERM, SIGHUP, an uncaught error or rejection, a plain
-// exit) puts the screen, the cursor and the keyboard mode back as they were.
+// exit) puts the screen, the cursor, the keyboard mode and the mouse back as they were.
 import {diagnostic} from '../text/sanitize';
+import {MOUSE_OFF, MOUSE_ON} from './mouse';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -14,20 +15,22 @@ export type GuardOptions = {
 	keys: Pick<NodeJS.ReadStream, 'isTTY' | 'setRawMode'>;
 	/** Stops drawing (unmounts the app); called before the terminal is restored. */
 	stopDrawing: () => void;
+	/** Reports the mouse while the reader runs (never after). */
+	mouse?: boolean;
 	process?: Process;
 };
 
 const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130};
 
 /** Enters the alternate screen and returns `restore`, which is safe to call any number of times. */
-export function guardTerminal({stdout, stderr, keys, stopDrawing, process: target = process}: GuardOptions): {restore: () => void} {
+export function guardTerminal({stdout, stderr, keys, stopDrawing, mouse = false, process: target = process}: GuardOptions): {restore: () => void} {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
 		target.off('exit', restore);
 		if (keys.isTTY) keys.setRawMode?.(false);
-		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		stdout.write((mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 	};
 	const leave = (status: number, message?: string) => {
 		try {
@@ -46,6 +49,6 @@ export function guardTerminal({stdout, stderr, keys, stopDrawing, process: targe
 	// Keys are read raw from the first moment, before Ink asks for it after its first frame, so a
 	// Ctrl+C pressed early is a key like any other and not a signal.
 	if (keys.isTTY) keys.setRawMode?.(true);
-	stdout.write(ENTER_ALTERNATE_SCREEN);
+	stdout.write(ENTER_ALTERNATE_SCREEN + (mouse ? MOUSE_ON : ''));
 	return {restore};
 }

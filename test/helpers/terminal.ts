@@ -3,6 +3,9 @@
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
+import {mkdirSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {cliPath, projectRoot} from './pages';
 
 export type TerminalOptions = {
@@ -41,7 +44,11 @@ export class TerminalSession {
 		this.term.loadAddon(new unicode11.Unicode11Addon());
 		this.term.unicode.activeVersion = '11';
 		const environment: Record<string, string> = {};
-		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...env})) {
+		// Each session remembers only its own reading (marks, positions), unless a test hands one over.
+		const parent = process.env.XDG_STATE_HOME ?? tmpdir();
+		mkdirSync(parent, {recursive: true});
+		const state = mkdtempSync(join(parent, 'session-'));
+		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: state, ...env})) {
 			if (value !== undefined && key !== 'CI') environment[key] = value;
 		}
 		const [file, argv] = shell ? ['bash', ['-c', shell]] : [process.execPath, [cliPath, ...args]];

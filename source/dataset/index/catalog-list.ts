@@ -16,5 +16,6 @@ export function catalogList(catalog: Catalog, version: number): ArticleList {
 		slice: (filter, start, end) => (end <= start ? [] : catalog.rows({text: filter}, start, end - start)),
 		indexOf: (filter, id) => catalog.position(id, {text: filter}),
 		has: (id) => catalog.find(id) !== undefined,
+		find: (id) => catalog.find(id),
 	};
 }

@@ -56,7 +56,7 @@ export function isIndexable(path: string): boolean {
 	}
 }
 
-const ROW_COLUMNS = 'id, file, raw, place_offset, place_length, compressed, title, published, stated';
+const ROW_COLUMNS = 'id, file, raw, place_offset, place_length, compressed, title, published, url, stated';
 type StoredRow = Parameters<typeof entryOf>[0];
 
 function filterClause(filter: ListFilter): {sql: string; parameters: Record<string, unknown>} {

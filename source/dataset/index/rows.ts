@@ -73,8 +73,9 @@ export function rowOf(entry: Entry, article: Article): IndexedArticle {
 
 
 /** The entry a stored row stands for, to open its article again. */
-export function entryOf(row: Pick<ArticleRow, 'id' | 'file' | 'raw' | 'place_offset' | 'place_length' | 'compressed' | 'title' | 'published' | 'stated'>): Entry {
+export function entryOf(row: Pick<ArticleRow, 'id' | 'file' | 'raw' | 'place_offset' | 'place_length' | 'compressed' | 'title' | 'published' | 'url' | 'stated'>): Entry {
 	const entry: Entry = {id: row.id, source: row.file, title: row.title, published: row.published};
+	if (row.url) entry.url = row.url;
 	if (row.raw) entry.raw = row.raw;
 	if (row.place_offset !== null && row.place_length !== null) {
 		entry.place = {path: row.raw ?? row.file, offset: row.place_offset, length: row.place_length, compressed: row.compressed === 1};

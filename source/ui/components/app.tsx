@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import type {TextStyle} from '../../config/theme';
 import {displayText} from '../../text/display';
 import {
 	articleView,
@@ -6,7 +7,10 @@ import {
 	currentArticle,
 	currentPlace,
 	focusOf,
+	helpView,
 	inDataset,
+	isBookmarked,
+	isRead,
 	listHeight,
 	panes,
 	visibleCount,
@@ -22,10 +26,10 @@ import {LoadingScreen} from './loading-screen';
 import {Sidebar} from './sidebar';
 import {StatusLine} from './status-line';
 
-function VerticalRule({height}: {height: number}) {
+function VerticalRule({height, muted}: {height: number; muted: TextStyle}) {
 	return (
 		<Box width={1} height={height} flexDirection="column">
-			<Text dimColor>{Array.from({length: height}, () => '│').join('\n')}</Text>
+			<Text {...muted}>{Array.from({length: height}, () => '│').join('\n')}</Text>
 		</Box>
 	);
 }
@@ -35,10 +39,11 @@ function ArticleScreen({state}: {state: State}) {
 	const article = currentArticle(state);
 	const shown = panes(state);
 	const mainHeight = shown.article?.height ?? shown.sidebar?.height ?? 0;
+	const {theme, text} = state.setup;
 	if (place.kind !== 'article') return null;
 	if (!article) {
 		const failure = state.failed.get(place.id);
-		return <PanePlaceholder width={shown.frame.width} height={mainHeight} text={failure ? displayText(failure) : 'Opening…'} />;
+		return <PanePlaceholder width={shown.frame.width} height={mainHeight} text={failure ? displayText(failure) : text.panes.opening} theme={theme} />;
 	}
 	const focus = focusOf(state);
 	const view = articleView(state);
@@ -46,8 +51,8 @@ function ArticleScreen({state}: {state: State}) {
 	return (
 		<>
 			<Box flexDirection="row" height={mainHeight}>
-				{view && <ArticlePane view={view} query={state.search.query} currentMatch={state.search.line} />}
-				{view && shown.sidebar && <VerticalRule height={mainHeight} />}
+				{view && <ArticlePane view={view} query={state.search.query} currentMatch={state.search.line} theme={theme} link={state.setup.hyperlinks ? article.url : undefined} />}
+				{view && shown.sidebar && <VerticalRule height={mainHeight} muted={theme.muted} />}
 				{shown.sidebar && (
 					<Sidebar
 						article={article}
@@ -55,11 +60,21 @@ function ArticleScreen({state}: {state: State}) {
 						selected={Math.min(place.related, article.related.length - 1)}
 						focused={focus === 'related'}
 						inDataset={(id) => inDataset(state, id)}
+						heading={text.panes.related(article.related.length)}
+						theme={theme}
 					/>
 				)}
 			</Box>
 			{comments && (
-				<CommentPane layout={comments.layout} top={comments.top} width={comments.width} height={comments.height} count={article.comments.length} focused={focus === 'comments'} />
+				<CommentPane
+					layout={comments.layout}
+					top={comments.top}
+					width={comments.width}
+					height={comments.height}
+					heading={text.panes.comments(article.comments.length)}
+					focused={focus === 'comments'}
+					theme={theme}
+				/>
 			)}
 		</>
 	);
@@ -69,9 +84,13 @@ function ArticleScreen({state}: {state: State}) {
 export function App({state}: {state: State}) {
 	const shown = panes(state);
 	const {frame} = shown;
+	const {theme, text} = state.setup;
 	let screen;
-	if (state.loading) screen = <LoadingScreen name={state.datasetName} done={state.loading.done} total={state.loading.total} width={frame.width} />;
-	else if (state.help) screen = <HelpScreen width={frame.width} height={frame.height - (shown.statusLine ? 1 : 0)} />;
+	if (state.loading) screen = <LoadingScreen name={state.datasetName} done={state.loading.done} total={state.loading.total} width={frame.width} text={text} theme={theme} />;
+	else if (state.help) {
+		const help = helpView(state);
+		screen = <HelpScreen title={text.help.title} lines={help.lines} top={help.top} width={frame.width} height={help.height} theme={theme} />;
+	}
 	else if (currentPlace(state).kind === 'list') {
 		screen = (
 			<ListScreen
@@ -86,6 +105,10 @@ export function App({state}: {state: State}) {
 				editing={state.list.editing}
 				found={state.found}
 				datasetName={state.datasetName}
+				isRead={(id) => isRead(state, id)}
+				isBookmarked={(id) => isBookmarked(state, id)}
+				text={text}
+				theme={theme}
 			/>
 		);
 	} else screen = <ArticleScreen state={state} />;
@@ -95,7 +118,7 @@ export function App({state}: {state: State}) {
 			<Box flexDirection="column" flexGrow={1}>
 				{screen}
 			</Box>
-			{shown.statusLine && !state.loading && <StatusLine left={status.left} right={status.right} width={frame.width} />}
+			{shown.statusLine && !state.loading && <StatusLine left={status.left} right={status.right} width={frame.width} muted={theme.muted} />}
 		</Box>
 	);
 }

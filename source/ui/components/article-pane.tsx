@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
+import type {Theme} from '../../config/theme';
 import {findFolded, foldQuery} from '../../text/fold';
 import type {ArticleView} from '../model';
 import {LineView} from './styled-line';
 
-type Props = {view: ArticleView; query: string; currentMatch: number | null};
+type Props = {view: ArticleView; query: string; currentMatch: number | null; theme: Theme; link?: string};
 
 /** Only the visible window of the wrapped article is rendered, whatever the article's length. */
-export function ArticlePane({view, query, currentMatch}: Props) {
+export function ArticlePane({view, query, currentMatch, theme, link}: Props) {
 	const folded = query ? foldQuery(query) : '';
 	const visible = view.layout.lines.slice(view.top, view.top + view.height);
 	return (
@@ -17,6 +18,8 @@ export function ArticlePane({view, query, currentMatch}: Props) {
 					<LineView
 						key={number}
 						line={line}
+						theme={theme}
+						link={line.style === 'link' ? link : undefined}
 						highlights={folded ? findFolded(line.text, folded) : undefined}
 						current={number === currentMatch}
 					/>
@@ -26,10 +29,10 @@ export function ArticlePane({view, query, currentMatch}: Props) {
 	);
 }
 
-export function PanePlaceholder({width, height, text}: {width: number; height: number; text: string}) {
+export function PanePlaceholder({width, height, text, theme}: {width: number; height: number; text: string; theme: Theme}) {
 	return (
 		<Box width={width} height={height}>
-			<Text dimColor wrap="truncate-end">
+			<Text {...theme.muted} wrap="truncate-end">
 				{text}
 			</Text>
 		</Box>

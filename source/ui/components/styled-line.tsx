@@ -1,34 +1,21 @@
 import {Text} from 'ink';
-import type {LineStyle, StyledLine} from '../../render/layout';
+import type {Theme} from '../../config/theme';
+import type {StyledLine} from '../../render/layout';
 import type {Range} from '../../text/fold';
+import {hyperlink} from '../../text/hyperlink';
 
-type TextStyle = {bold?: boolean; dimColor?: boolean; italic?: boolean; underline?: boolean; color?: string};
+type Props = {line: StyledLine; theme: Theme; highlights?: Range[]; current?: boolean; inverse?: boolean; link?: string};
 
-const STYLES: Record<LineStyle, TextStyle> = {
-	title: {bold: true},
-	kicker: {color: 'cyan'},
-	date: {dimColor: true},
-	lead: {bold: true},
-	paragraph: {},
-	caption: {dimColor: true, italic: true},
-	quote: {italic: true, color: 'yellow'},
-	heading: {bold: true, underline: true},
-	story: {},
-	summary: {},
-	'comment-head': {color: 'cyan', bold: true},
-	comment: {},
-	blank: {},
-};
-
-type Props = {line: StyledLine; highlights?: Range[]; current?: boolean; inverse?: boolean};
-
-/** One pre-wrapped line, styled, with search matches shown in reverse video. */
-export function LineView({line, highlights, current, inverse}: Props) {
-	const style = STYLES[line.style];
+/**
+ * One pre-wrapped line, styled by the theme, with search matches marked. A line that stands for a
+ * web address is a terminal hyperlink when `link` is given (the terminal is known to show them).
+ */
+export function LineView({line, theme, highlights, current, inverse, link}: Props) {
+	const style = theme.lines[line.style];
 	if (!highlights || highlights.length === 0) {
 		return (
-			<Text {...style} inverse={inverse} wrap="truncate-end">
-				{line.text || ' '}
+			<Text {...style} inverse={inverse || style.inverse} wrap="truncate-end">
+				{link ? hyperlink(line.text, link) : line.text || ' '}
 			</Text>
 		);
 	}
@@ -37,7 +24,7 @@ export function LineView({line, highlights, current, inverse}: Props) {
 	for (const [index, range] of highlights.entries()) {
 		if (range.start > at) parts.push(<Text key={`t${index}`}>{line.text.slice(at, range.start)}</Text>);
 		parts.push(
-			<Text key={`m${index}`} inverse backgroundColor={current ? 'yellow' : undefined}>
+			<Text key={`m${index}`} {...(current ? theme.currentMatch : theme.match)}>
 				{line.text.slice(range.start, range.end)}
 			</Text>,
 		);

@@ -133,7 +133,7 @@ export function bindKeys(overrides: Record<string, string[]>): {bindings: Bindin
 function matches(spec: KeySpec, input: string, key: KeyFlags): boolean {
 	if (spec.ctrl !== undefined && Boolean(key.ctrl) !== spec.ctrl) return false;
 	if (spec.key) return Boolean(key[spec.key]) && Boolean(key.shift) === Boolean(spec.shift);
-	return !key.ctrl && !key.meta && input === spec.input;
+	return (spec.ctrl || !key.ctrl) && !key.meta && input === spec.input;
 }
 
 /** The command bound to one key press: a single character, or a named key with its modifiers. */

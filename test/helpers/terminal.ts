@@ -49,7 +49,8 @@ export class TerminalSession {
 		mkdirSync(parent, {recursive: true});
 		const state = mkdtempSync(join(parent, 'session-'));
 		for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: state, ...env})) {
-			if (value !== undefined && key !== 'CI') environment[key] = value;
+			// CI only when a test asks for it (to see that the reader draws on a terminal anyway).
+			if (value !== undefined && (key !== 'CI' || 'CI' in env)) environment[key] = value;
 		}
 		const [file, argv] = shell ? ['bash', ['-c', shell]] : [process.execPath, [cliPath, ...args]];
 		this.process = pty.spawn(file, argv, {cols, rows, env: environment, cwd, name: 'xterm-256color'});

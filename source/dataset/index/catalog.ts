@@ -109,7 +109,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		},
 		rows(filter = {}, offset = 0, limit = -1) {
 			const {sql, parameters} = filterClause(filter);
-			const statement = prepared(`SELECT id, file AS source, title, published FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
+			const statement = prepared(`SELECT id, file AS source, title, published, url FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
 			return statement.all({...parameters, limit, offset}) as Entry[];
 		},
 		find(id) {

@@ -103,6 +103,42 @@ describe('what the reader remembers', () => {
 			}
 		}
 	}, 60_000);
+	it('remembers a hidden comment pane across articles and runs', async () => {
+		const env = home('comments');
+		let session = start([join(dataset, 'seed.txt')], {env});
+		await session.waitFor('Comments (1)');
+		session.write('c');
+		await session.waitFor((text) => !text.includes('Comments (1)'));
+		session.write('q');
+		await session.waitForExit();
+		session = start([join(dataset, 'seed.txt')], {env});
+		await session.waitFor('nongnghiep.vn');
+		expect(session.text()).not.toContain('Comments (1)');
+		session.write('c');
+		await session.waitFor('Comments (1)');
+		session.write('q');
+		await session.waitForExit();
+	});
+
+	it('reads on, with one notice, when what was read cannot be saved', async () => {
+		const env = home('unwritable');
+		// A file where the state folder should be: nothing can be written under it.
+		writeFileSync(join(env.XDG_STATE_HOME, 'docbao'), '');
+		const session = start([dataset], {env});
+		await session.waitFor('3 articles');
+		session.write('j' + ENTER);
+		await session.waitFor('could not be saved', 3000);
+		session.write('q');
+		expect((await session.waitForExit()).exitCode).toBe(0);
+		expect(session.raw()).toMatch(/warning: cannot save what was read/);
+	});
+
+	it('opens the configured default dataset when no PATH is given', () => {
+		const env = home('default');
+		writeFileSync(join(env.XDG_CONFIG_HOME, 'docbao', 'config.toml'), `[general]\ndataset = ${JSON.stringify(dataset)}\n`);
+		const ids = runCli(['list'], {env}).stdout.split('\n').filter(Boolean).map((line) => line.split('\t')[0]);
+		expect(ids.sort()).toEqual(['cam', 'khac', 'seed']);
+	});
 });
 
 describe('colour, help and the terminal', () => {

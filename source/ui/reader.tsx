@@ -34,7 +34,7 @@ export function Reader({loader, name, stdout, setup, marks, store, notice = null
 	useReaderInput(dispatch);
 	useDatasetProgress(loader, dispatch);
 	// Before the exit below: the last marks are written as the reader quits.
-	useMarks(store, state.marks, state.quit, dispatch, warn);
+	useMarks(store, state.marks, state.quit, dispatch, warn, state.setup.text.notices.stateProblem);
 	useEffects(state.effect, state.setup.text, stdout, dispatch);
 	const {exit} = useApp();
 	useEffect(() => {

@@ -50,6 +50,7 @@ export type Action =
 	| {type: 'close-help'}
 	| {type: 'marks'; marks: Marks}
 	| {type: 'effect-done'; notice: string}
+	| {type: 'notice'; notice: string}
 	| {type: 'mouse'; button: 'wheelUp' | 'wheelDown' | 'left'; x: number; y: number};
 
 export {initialState, type State} from './model';
@@ -407,6 +408,7 @@ export function reducer(state: State, action: Action): State {
 		case 'close-help': return {...state, help: false};
 		case 'marks': return {...state, marks: action.marks};
 		case 'effect-done': return {...state, effect: null, notice: action.notice};
+		case 'notice': return {...state, notice: action.notice};
 		case 'mouse': return mouse(state, action);
 		case 'key': return pressKey(state, action.input, action.key);
 	}

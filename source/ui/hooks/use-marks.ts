@@ -10,8 +10,9 @@ const SAVE_DELAY_MS = 300;
  * Writes the marks whenever they change (soon after, and at once when the reader quits), and
  * hands the merged marks (with another reader's) back to the reducer.
  */
-export function useMarks(store: MarkStore | undefined, marks: Marks, quitting: boolean, dispatch: Dispatch<Action>, warn: (message: string) => void): void {
+export function useMarks(store: MarkStore | undefined, marks: Marks, quitting: boolean, dispatch: Dispatch<Action>, warn: (message: string) => void, problem: string): void {
 	const saved = useRef(marks);
+	const failed = useRef(false);
 	useEffect(() => {
 		if (!store || marks === saved.current) return;
 		const save = () => {
@@ -21,7 +22,11 @@ export function useMarks(store: MarkStore | undefined, marks: Marks, quitting: b
 				dispatch({type: 'marks', marks: merged});
 			} catch (error) {
 				saved.current = marks;
+				// Said once, not at every mark: the reader goes on, remembering for this run only.
+				if (failed.current) return;
+				failed.current = true;
 				warn(`cannot save what was read in ${store.file}: ${(error as Error).message}`);
+				dispatch({type: 'notice', notice: problem});
 			}
 		};
 		if (quitting) {
@@ -30,5 +35,5 @@ export function useMarks(store: MarkStore | undefined, marks: Marks, quitting: b
 		}
 		const timer = setTimeout(save, SAVE_DELAY_MS);
 		return () => clearTimeout(timer);
-	}, [store, marks, quitting, dispatch, warn]);
+	}, [store, marks, quitting, dispatch, warn, problem]);
 }

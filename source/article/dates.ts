@@ -35,14 +35,36 @@ function toIso(parts: Parts): string | undefined {
 	return `${date}T${pad(hour)}:${pad(minute)}:${pad(second ?? 0)}${offset ?? ''}`;
 }
 
-const WEEKDAY = String.raw`(?:(?:thứ|thu)\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)`;
+const WEEKDAY = String.raw`(?:(?:thứ|thu)\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo)`;
 const TIME = String.raw`(\d{1,2})\s*[:h]\s*(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?`;
-const ZONE = String.raw`\(?\s*(?:(?:GMT|UTC)\s*(?:([+\-−])\s*(\d{1,2})(?::?(\d{2}))?)?|(Z)\b|([+\-−])(\d{2}):?(\d{2}))\s*\)?`;
+// Zones by name: those whose offset is one (ET, "Eastern", is EST or EDT by the season: no offset).
+const ZONE_OFFSETS: Record<string, string> = {
+	EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
+	AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00',
+	WIB: '+07:00', ICT: '+07:00', SGT: '+08:00', HKT: '+08:00', JST: '+09:00', KST: '+09:00', AEST: '+10:00', AEDT: '+11:00', NZST: '+12:00', NZDT: '+13:00',
+};
+const ZONE_NAMES = Object.keys(ZONE_OFFSETS).join('|');
+const ZONE = String.raw`\(?\s*(?:(?:GMT|UTC)\s*(?:([+\-−])\s*(\d{1,2})(?::?(\d{2}))?)?|(Z)\b|([+\-−])(\d{2}):?(\d{2})|\b(${ZONE_NAMES})\b)\s*\)?`;
 
 const MONTHS: Record<string, number> = {
 	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+
+// Month names of other languages, as a date writes them (Russian in the genitive: "20 ноября").
+const FOREIGN_MONTHS: Record<string, number> = {};
+for (const names of [
+	'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro', // pt
+	'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre', // es
+	'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre', // it
+	'janvier février mars avril mai juin juillet août septembre octobre novembre décembre', // fr
+	'januar februar märz april mai juni juli august september oktober november dezember', // de
+	'января февраля марта апреля мая июня июля августа сентября октября ноября декабря', // ru
+	'januari februari maret april mei juni juli agustus september oktober november desember', // id
+]) {
+	names.split(' ').forEach((name, index) => (FOREIGN_MONTHS[name] ??= index + 1));
+}
+const FOREIGN_MONTH = `(${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
 
 const NUMERIC = new RegExp(
 	String.raw`(?:${WEEKDAY}\s*,?\s*)?(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])(?:\s*[,\-–|]?\s*(?:lúc\s*)?${TIME})?(?:\s*${ZONE})?`,
@@ -57,13 +79,24 @@ const ISO = new RegExp(
 	'u',
 );
 const MONTH_FIRST = new RegExp(
-	String.raw`(?:${WEEKDAY}\s*,?\s*)?\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*(?:,|at|-|–|\|)?\s*${TIME})?(?:\s*${ZONE})?`,
+	String.raw`(?:${WEEKDAY}\s*,?\s*)?\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*(?:,|at|-|–|\||/)?\s*${TIME})?(?:\s*${ZONE})?`,
 	'iu',
 );
 const DAY_FIRST = new RegExp(
-	String.raw`(?:${WEEKDAY}\s*,?\s*)?\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})(?:\s*(?:,|at|-|–|\|)?\s*${TIME})?(?:\s*${ZONE})?`,
+	String.raw`(?:${WEEKDAY}\s*,?\s*)?\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})(?:\s*(?:,|at|-|–|\||/)?\s*${TIME})?(?:\s*${ZONE})?`,
 	'iu',
 );
+// "22 de janeiro de 2018 às 0:13", "27. September 2018", "20 ноября 2019 г., 10:15", "20 novembre 2019".
+const FOREIGN = new RegExp(
+	String.raw`(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?${FOREIGN_MONTH}\s+(?:de\s+|del\s+)?(\d{4})(?:\s*(?:г\.|года)?\s*(?:,|às|a las|alle|à|um|,?\s*pukul)?\s*${TIME})?(?:\s*${ZONE})?`,
+	'iu',
+);
+// "ngày 20 tháng 11 năm 2019", "20 tháng 11, 2019".
+const VIETNAMESE = new RegExp(String.raw`(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)\s+(\d{4})`, 'iu');
+// The American short form with a 12-hour time: "11/19/19 06:56 AM EST", "11/13/19 at 4:00 PM".
+const US_SHORT = new RegExp(String.raw`(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])\s*(?:at\s+)?${TIME}(?:\s*${ZONE})?`, 'iu');
+// A time written before its date: "Updated 1:39 am EST, Wednesday, November 20, 2019", "10:48, Tue, Nov 19, 2019".
+const TIME_BEFORE = new RegExp(String.raw`${TIME}(?:\s*${ZONE})?\s*[,|/–-]?\s*(?:${WEEKDAY}\s*,?\s*)?$`, 'iu');
 
 function hour12(hour: number, meridiem: string | undefined): number {
 	if (!meridiem) return hour;
@@ -72,10 +105,11 @@ function hour12(hour: number, meridiem: string | undefined): number {
 	return (hour % 12) + (pm ? 12 : 0);
 }
 
-// The zone groups of a match start at index 8 in every pattern below: sign, hours, minutes for
+// The zone groups of a match start at index 8 in every pattern below (5 in TIME_BEFORE): sign, hours, minutes for
 // `GMT+7`, a `Z`, or sign, hours, minutes for `+07:00`. A bare `GMT` or `UTC` is offset zero.
-function zoneOf(match: RegExpExecArray): string | undefined {
-	const [sign, hours, minutes, zulu, sign2, hours2, minutes2] = match.slice(8, 15);
+function zoneOf(match: RegExpExecArray, first = 8): string | undefined {
+	const [sign, hours, minutes, zulu, sign2, hours2, minutes2, name] = match.slice(first, first + 8);
+	if (name) return ZONE_OFFSETS[name.toUpperCase()];
 	if (zulu) return '+00:00';
 	if (sign2) return offsetText(sign2, Number(hours2), Number(minutes2));
 	if (sign) return offsetText(sign, Number(hours), Number(minutes ?? 0));
@@ -92,6 +126,7 @@ function found(match: RegExpExecArray, parts: Parts | undefined): FoundDate | un
 const HAS_ISO = /\d{4}-\d\d-\d\d/;
 const HAS_NUMERIC = /\d[/.-]\d{1,2}[/.-]\d{4}/;
 const HAS_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const HAS_SHORT_NUMERIC = /\d\/\d{1,2}\/\d\d\b/;
 
 const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 	(line) => {
@@ -117,11 +152,34 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		if (!m) return undefined;
 		const timed = m[4] !== undefined;
 		const offset = timed ? zoneOf(m) : undefined;
+		// Day first, as most of the world writes it; month first when only that is a date (11/19/2019),
+		// or when a 12-hour time says the page is American (5:45 AM PST 11/19/2019 has its time before).
+		const american = /\d\s*[ap]\.?m\b/i.test(line) && +m[1]! <= 12;
+		const dayFirst = !american && isValidDate(+m[3]!, +m[2]!, +m[1]!);
 		return found(m, {
-			day: +m[1]!, month: +m[2]!, year: +m[3]!,
+			day: dayFirst ? +m[1]! : +m[2]!, month: dayFirst ? +m[2]! : +m[1]!, year: +m[3]!,
 			hour: timed ? hour12(+m[4]!, m[7]) : undefined, minute: timed ? +m[5]! : undefined,
 			second: m[6] ? +m[6] : undefined, offset,
 		});
+	},
+	(line) => {
+		const m = HAS_SHORT_NUMERIC.test(line) ? US_SHORT.exec(line) : null;
+		if (!m || !m[7]) return undefined;
+		return found(m, {month: +m[1]!, day: +m[2]!, year: 2000 + +m[3]!, hour: hour12(+m[4]!, m[7]), minute: +m[5]!, second: m[6] ? +m[6] : undefined, offset: zoneOf(m)});
+	},
+	(line) => {
+		const m = FOREIGN.exec(line);
+		if (!m) return undefined;
+		const timed = m[4] !== undefined;
+		return found(m, {
+			day: +m[1]!, month: FOREIGN_MONTHS[m[2]!.toLowerCase()]!, year: +m[3]!,
+			hour: timed ? hour12(+m[4]!, m[7]) : undefined, minute: timed ? +m[5]! : undefined,
+			second: m[6] ? +m[6] : undefined, offset: timed ? zoneOf(m) : undefined,
+		});
+	},
+	(line) => {
+		const m = /tháng/i.test(line) ? VIETNAMESE.exec(line) : null;
+		return m ? found(m, {day: +m[1]!, month: +m[2]!, year: +m[3]!}) : undefined;
 	},
 	(line) => {
 		const m = HAS_MONTH.test(line) ? MONTH_FIRST.exec(line) : null;
@@ -149,13 +207,23 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 
 /** The first full date in the line, in any of the forms news sites use. */
 export function findDate(line: string): FoundDate | undefined {
-	if (line.length > 400 || !/\d{4}/.test(line)) return undefined;
+	if (line.length > 400 || !/\d{4}|\d\/\d\d\b/.test(line)) return undefined;
 	let best: FoundDate | undefined;
 	for (const matcher of MATCHERS) {
 		const date = matcher(line);
-		if (date && (!best || date.iso.length > best.iso.length)) best = date;
+		// The most precise, and of those the first in the line.
+		if (date && (!best || date.iso.length > best.iso.length || (date.iso.length === best.iso.length && date.index < best.index))) best = date;
 	}
-	return best;
+	return best && best.iso.length === 10 ? withTimeBefore(line, best) : best;
+}
+
+/** A date without a time, with the time written just before it ("1:39 am EST, Wednesday, November 20, 2019"). */
+function withTimeBefore(line: string, date: FoundDate): FoundDate {
+	const before = TIME_BEFORE.exec(line.slice(Math.max(0, date.index - 40), date.index));
+	if (!before) return date;
+	const [year, month, day] = date.iso.split('-').map(Number) as [number, number, number];
+	const iso = toIso({year, month, day, hour: hour12(+before[1]!, before[4]), minute: +before[2]!, second: before[3] ? +before[3] : undefined, offset: zoneOf(before, 5)});
+	return iso ? {iso, index: date.index - before[0].length, length: date.length + before[0].length} : date;
 }
 
 /** A compact date such as the `# date = 20201005` header gives. */

@@ -33,7 +33,7 @@ function readMeta(lines: PageLine[], roles: Role[]): Meta {
  * The shape of a news page saved from its article alone (the seed's): a dateline among the first
  * lines, the title right above it. Returns where the body starts, or undefined for other shapes.
  */
-function markDatelineHead(lines: PageLine[], roles: Role[]): number | undefined {
+function markDatelineHead(lines: PageLine[], roles: Role[], partial: boolean): number | undefined {
 	const candidates = candidateLines(lines, roles, HEAD_WINDOW + 1);
 	const position = candidates.findIndex((i, at) => at < HEAD_WINDOW && isDateline(lines[i]!.text));
 	if (position === -1 || candidates.length < 2) return undefined;
@@ -41,7 +41,9 @@ function markDatelineHead(lines: PageLine[], roles: Role[]): number | undefined 
 	// The article's own shape has prose right under its head; a site's date above its menus does not.
 	// A short page is taken as the article it looks like.
 	const next = candidates[candidates.indexOf(Math.max(title, dateline)) + 1];
-	const short = lines.length < SHORT_PAGE_LINES;
+	// The first lines of a page are not a short page; and what follows them must be seen to judge them.
+	const short = !partial && lines.length < SHORT_PAGE_LINES;
+	if (partial && next === undefined) return undefined;
 	if (!short && next !== undefined && lineScore(lineFeatures(lines[next]!.text)) <= 0) return undefined;
 	markTitle(lines, roles, candidates, title, dateline);
 	for (let i = 0; i < title; i++) if (roles[i] === undefined) roles[i] = 'masthead';
@@ -55,18 +57,20 @@ export type SiteLines = () => ReadonlySet<string>;
 
 /**
  * Every non-empty line of the page with its role. On a whole page, the site's recurring lines
- * count as furniture.
+ * count as furniture. `partial`: the text is the page's first lines only; only the shape of a page
+ * saved from its article alone can be known from them (else nothing is marked).
  */
-export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES): {lines: RoledLine[]; meta: Meta} {
+export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES, partial = false): {lines: RoledLine[]; meta: Meta} {
 	const lines = pageLines(normalizeText(text));
 	const roles: Role[] = new Array(lines.length);
 	const meta = readMeta(lines, roles);
 	for (let i = 0; i < lines.length; i++) {
 		if (roles[i] === undefined && isChromeLine(lines[i]!.text)) roles[i] = 'chrome';
 	}
-	const bodyStart = markDatelineHead(lines, roles);
+	const bodyStart = markDatelineHead(lines, roles, partial);
 	if (bodyStart === undefined) {
-		markWholePage(lines, roles, siteLines());
+		// The first lines alone cannot tell where a whole page's article is: that needs all of it.
+		if (!partial) markWholePage(lines, roles, siteLines());
 	} else {
 		let section: Role = 'body';
 		for (let i = bodyStart; i < lines.length; i++) {

@@ -5,6 +5,7 @@ import {sectionHeading} from './chrome';
 import {parseComment} from './comments';
 import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type LineFeatures, type Stop} from './body';
 import {candidateLines, isDateline, isSubstantial, markTitle, SHORT_PAGE_LINES, wordCount, type Role} from './roles';
+import {findDate} from './dates';
 
 const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -58,7 +59,70 @@ function withoutSiteName(title: string, lines: PageLine[]): string {
 
 // A run this strong is a real article text, not a byline or a teaser.
 const ARTICLE_SCORE = 8;
-const DATELINE_SEARCH_LINES = 12;
+// How far before the article's first line its dateline is looked for (in lines that are not
+// chrome), and how far into it: bylines and datelines stand between the headline and the text,
+// or under the lead.
+const DATELINE_BEFORE = 30;
+const DATELINE_AFTER = 3;
+const BYLINE_AFTER = 6;
+const DATELINE_ABOVE = 2;
+const META_LINE_BEFORE = 5;
+
+/**
+ * The article's dateline: of the date lines near the start of its text, the nearest (before the
+ * text rather than in it). A date labelled as an update gives way to one labelled as the
+ * publication. Dates in embedded posts, credits and citations are not the article's.
+ */
+function findDateline(lines: PageLine[], candidates: number[], titlePosition: number, articleStart: number): number | undefined {
+	const found: Array<{line: number; distance: number; fromHeadline: number; day: string; updated: boolean; published: boolean}> = [];
+	const end = Math.min(candidates.length, articleStart + BYLINE_AFTER);
+	// A headline found in the page (not its first line, the browser title) has its date close under it.
+	const headline = titlePosition > 0;
+	// A date right above the headline is taken when none stands between it and the text.
+	for (let position = Math.max(titlePosition - DATELINE_ABOVE, articleStart - DATELINE_BEFORE, 0); position < end; position++) {
+		if (position === titlePosition) continue;
+		const text = lines[candidates[position]!]!.text;
+		const byline = isByline(text);
+		// Close to the text, a date may share its line with an author, a comment count, categories.
+		const near = articleStart - position <= META_LINE_BEFORE && position < articleStart;
+		if (!(byline || (position < articleStart + DATELINE_AFTER && (isDateline(text) || (near && isMetaLine(text)))))) continue;
+		const fromText = position < articleStart ? articleStart - position : position - articleStart + 1;
+		const fromHeadline = headline && position > titlePosition ? position - titlePosition - 1 : Number.POSITIVE_INFINITY;
+		found.push({
+			line: candidates[position]!,
+			distance: position < titlePosition ? DATELINE_BEFORE + titlePosition - position : Math.min(fromText, fromHeadline),
+			fromHeadline,
+			day: findDate(text)?.iso.slice(0, 10) ?? '',
+			updated: /^(?:last\s+)?(?:updated|modified)\b/i.test(text),
+			published: /\b(?:published|posted|first published)\b/i.test(text),
+		});
+	}
+	// Dates of many different days between the headline and the text are a list of other stories
+	// (teasers with their dates): then the article's is the one under its headline.
+	const days = new Set(found.map((date) => date.day));
+	if (headline && days.size >= 3) found.sort((a, b) => a.fromHeadline - b.fromHeadline);
+	else found.sort((a, b) => a.distance - b.distance);
+	const nearest = found[0];
+	if (nearest?.updated) return (found.find((date) => date.published && !date.updated) ?? nearest).line;
+	return nearest?.line;
+}
+
+/** A short line of an article's particulars around a date: "Carlos Nadalim 27/09/2018 Comente! Música". */
+function isMetaLine(text: string): boolean {
+	if (text.length > 140 || /\(@\w+\)|©|\bretrieved\b|\bcitation\b/i.test(text) || /[.!?]["”’]?$/.test(text)) return false;
+	const date = findDate(text);
+	if (!date) return false;
+	return wordCount((text.slice(0, date.index) + text.slice(date.index + date.length)).trim()) <= 12;
+}
+
+/** A byline with its date: "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted by … on November 19, 2019, 6:21 AM EST". */
+function isByline(text: string): boolean {
+	if (text.length > 200 || !/^(?:by|posted|published|updated|first published|written by)\b/i.test(text)) return false;
+	// An embedded post ("— Name (@handle) November 18, 2019"), a credit or a citation is not the article's date.
+	if (/\(@\w+\)|©|\bretrieved\b|\bcitation\b/i.test(text)) return false;
+	const date = findDate(text);
+	return date !== undefined && wordCount(text) <= 24;
+}
 const SECTION_LINES = 24;
 
 /**
@@ -102,14 +166,7 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 	const found = candidates.indexOf(articleLines[0] ?? title);
 	const articleStart = found === -1 ? titlePosition + 1 : found;
 
-	let dateline: number | undefined;
-	const searchEnd = Math.min(candidates.length, articleStart + 3);
-	for (let position = Math.max(titlePosition + 1, articleStart - DATELINE_SEARCH_LINES); position < searchEnd; position++) {
-		if (isDateline(lines[candidates[position]!]!.text)) {
-			dateline = candidates[position];
-			break;
-		}
-	}
+	const dateline = findDateline(lines, candidates, titlePosition, articleStart);
 	markTitle(lines, roles, candidates, title, dateline);
 	if (title === candidates[0] && !short) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
 	const inArticle = new Set(articleLines);

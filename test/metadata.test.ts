@@ -1,0 +1,124 @@
+// An article's title and date: the same in a listing and in the opened article on every page of
+// the shared corpus, scored against the pages' own metadata, and each dateline rule on pages of
+// our own (a list of teasers with dates, an update and a publication, embedded posts, comments).
+import {describe, expect, it} from 'vitest';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {parseArticle} from '../source/article/parse';
+import {loadDataset, openArticle} from '../source/dataset/load';
+import {siblingContext} from '../source/dataset/siblings';
+import {corpusDir} from './helpers/pages';
+
+/** A whole page: a menu, the headline, what stands between it and the text, the text, a footer. */
+function wholePage(between: string[], after: string[] = []): string {
+	const menu = ['Home', 'World', 'Business', 'Sport', 'Culture', 'Opinion', 'Subscribe', 'Sign in', 'Search', 'Newsletters', 'Podcasts', 'Video'];
+	const text = [
+		'River towns brace for record flood crest as the water keeps rising through the week.',
+		'Residents of three river towns spent the weekend filling sandbags as forecasters warned that the crest would arrive on Tuesday.',
+		'The county opened two shelters and asked people in the lowest streets to leave their homes before nightfall.',
+		'Officials said the levee along the eastern bank had held so far, but that crews would watch it through the night.',
+		'The river is expected to fall slowly over the following days, and roads should reopen by the end of the week.',
+	];
+	const footer = ['About us', 'Contact', 'Terms of Use', 'Privacy Policy', 'Cookie settings', '© 2019 River News. All rights reserved.'];
+	return [`Flood crest nears river towns - River News`, ...menu, 'Flood crest nears river towns', ...between, ...text, ...after, ...footer].join('\n') + '\n';
+}
+
+const dateOf = (page: string) => parseArticle(page, {id: 'p', source: 'p.txt'}).published;
+
+describe('the article’s own date on a whole page', () => {
+	it('takes the date under the headline, not the nearest of a list of teasers with their dates', () => {
+		const teasers = ['Older stories', 'Bridge closed after storm', 'November 16, 2016', 'Dam repairs begin', 'December 18, 2015', 'Levee funding approved', 'May 27, 2014'];
+		expect(dateOf(wholePage(['River News November 20, 2019 13:42', ...teasers]))).toBe('2019-11-20T13:42:00');
+	});
+
+	it('prefers the publication to an update', () => {
+		expect(dateOf(wholePage(['By Ann Lee', 'First published on November 18, 2019 / 8:16 AM', 'Updated: November 19, 2019, 10:07 AM']))).toMatch(/^2019-11-18T08:16/);
+	});
+
+	it('reads a byline with its date, and a line of particulars next to the text', () => {
+		expect(dateOf(wholePage(['Posted by Michael Smith on November 19, 2019, 6:21 AM EST']))).toBe('2019-11-19T06:21:00-05:00');
+		expect(dateOf(wholePage(['Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos']))).toBe('2018-09-27');
+	});
+
+	it('takes no date from an embedded post, a citation or the comments, and none that is relative', () => {
+		expect(dateOf(wholePage(['Updated an hour ago'], ['— River Watch (@riverwatch) November 18, 2019', 'Comments', 'Jo November 19, 2019 at 6:34 am', 'Great story.']))).toBeNull();
+		expect(dateOf(wholePage(['Citation: Flood crest nears (2019, November 18) retrieved 20 November 2019']))).toBeNull();
+	});
+});
+
+// Pages of the shared corpus: every folder of text pages.
+const pageFolders = existsSync(corpusDir)
+	? readdirSync(corpusDir, {withFileTypes: true})
+			.filter((entry) => entry.isDirectory() && !entry.name.endsWith('groundtruth'))
+			.map((entry) => join(corpusDir, entry.name))
+	: [];
+if (pageFolders.length === 0) console.warn(`listing and article agreement skipped: no pages under ${corpusDir}`);
+
+describe.skipIf(pageFolders.length === 0)('the listing and the opened article', () => {
+	it('agree on the title and the date of every page of the shared corpus', async () => {
+		const differences: string[] = [];
+		let pages = 0;
+		for (const folder of pageFolders) {
+			const context = siblingContext(folder);
+			for (const name of readdirSync(folder).filter((file) => file.endsWith('.txt'))) {
+				const path = join(folder, name);
+				// As `list FILE` and `show FILE` do: the listing from the page alone, the article with its folder's site lines.
+				const [entry] = (await loadDataset(path, {warn: () => {}})).entries;
+				const article = openArticle(entry!, context.titles, () => context.siteLines(dirname(path)));
+				pages++;
+				if (entry!.title !== article.title || entry!.published !== article.published) {
+					differences.push(`${name}: list ${JSON.stringify([entry!.title, entry!.published])}, show ${JSON.stringify([article.title, article.published])}`);
+				}
+			}
+		}
+		expect(pages).toBeGreaterThan(100);
+		expect(differences).toEqual([]);
+	});
+});
+
+const metadataFile = join(corpusDir, 'en_aeb_metadata.tsv');
+const benchmarkPages = join(corpusDir, 'en_aeb_fullpage_htmltext');
+
+/** Words of a title as the scorer compares them: case, punctuation and spacing aside. */
+const words = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').split(/\s+/).filter(Boolean);
+
+function titleMatches(title: string, headlines: string[]): boolean {
+	const mine = words(title);
+	return headlines.some((headline) => {
+		const forms = [headline, ...[' - ', ' | ', ' – ', ' — ', ' :: '].map((separator) => headline.split(separator).slice(0, -1).join(separator)).filter(Boolean)];
+		return forms.some((form) => {
+			const theirs = words(form);
+			if (theirs.join(' ') === mine.join(' ')) return true;
+			const left = new Map<string, number>();
+			for (const word of theirs) left.set(word, (left.get(word) ?? 0) + 1);
+			let common = 0;
+			for (const word of mine) if ((left.get(word) ?? 0) > 0) (left.set(word, left.get(word)! - 1), common++);
+			if (common === 0) return false;
+			const precision = common / mine.length;
+			const recall = common / theirs.length;
+			return (2 * precision * recall) / (precision + recall) >= 0.8;
+		});
+	});
+}
+
+describe.skipIf(!existsSync(metadataFile))('titles and dates against the pages’ own metadata', () => {
+	it('finds the date of at least 70 of the 83 dated pages, none wrong, and the title of at least 97 of 100', () => {
+		let titles = 0;
+		let right = 0;
+		let wrong = 0;
+		for (const line of readFileSync(metadataFile, 'utf8').split('\n').slice(1)) {
+			const [page, headlines, date] = line.split('\t');
+			if (!page) continue;
+			const article = parseArticle(readFileSync(join(benchmarkPages, `${page}.txt`), 'utf8'), {id: page, source: page});
+			if (titleMatches(article.title, headlines!.split(' || '))) titles++;
+			if (!date || !article.published) continue;
+			// One day of slack, for time zones.
+			const apart = Math.abs(Date.parse(article.published.slice(0, 10)) - Date.parse(date)) / 86_400_000;
+			if (apart <= 1) right++;
+			else wrong++;
+		}
+		expect(right).toBeGreaterThanOrEqual(70);
+		expect(wrong).toBeLessThanOrEqual(0);
+		expect(titles).toBeGreaterThanOrEqual(97);
+	});
+});

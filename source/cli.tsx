@@ -59,7 +59,20 @@ const help = `
     $ curl -s https://example.org/page.txt | docbao show - --json
 `;
 
-const cli = meow(help, {
+// meow refuses a flag given twice (--color=never --color=always) with its own stack trace: one line instead.
+const cli = parseArguments();
+
+function parseArguments() {
+	try {
+		return readArguments();
+	} catch (error) {
+		process.stderr.write(diagnostic(`${(error as Error).message.replace(/^The flag/, 'the flag')} (docbao --help tells more)`));
+		process.exit(2);
+	}
+}
+
+function readArguments() {
+	return meow(help, {
 	importMeta: import.meta,
 	// Given here, the package data is not searched for on disk at each start.
 	pkg: {name: packageJson.name, version: packageJson.version},
@@ -84,7 +97,8 @@ const cli = meow(help, {
 		until: {type: 'string'},
 		site: {type: 'string'},
 	},
-});
+	});
+}
 
 // A reader that stops reading stdout (`| head -1`) is no failure. Any other write error on stdout
 // (a full disk) is one line and status 1. Warnings are a courtesy: when stderr is closed or full,

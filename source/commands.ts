@@ -143,19 +143,24 @@ async function search(query: string, path: string, flags: Flags, io: Io): Promis
 		throw error;
 	}
 	const limit = flags.limit ?? (io.stdout.isTTY ? 20 : -1);
+	// --bookmarked: among the bookmarks only (the search then goes through all the matches before the limit).
+	const wanted = flags.bookmarked ? new Set(await bookmarkedIds(path, io)) : undefined;
+	const keep = <T extends {entry: Entry}>(found: T[]) => {
+		const kept = wanted ? found.filter((hit) => wanted.has(hit.entry.id)) : found;
+		return limit === -1 ? kept : kept.slice(0, limit);
+	};
 	const catalog = await openIndexed(path, flags, io, warner(io));
 	let hits;
 	if (catalog) {
 		try {
-			hits = catalog.search(query, {...filter, limit});
+			hits = keep(catalog.search(query, {...filter, limit: wanted ? -1 : limit}));
 		} finally {
 			catalog.close();
 		}
 	} else {
 		const {scanSearch} = await import('./dataset/scan-search');
 		const dataset = await loadDataset(path, loadOptions(flags, io));
-		const matching = scanSearch({...dataset, entries: dataset.entries.filter((entry) => passes(entry, filter))}, terms, warner(io));
-		hits = limit === -1 ? matching : matching.slice(0, limit);
+		hits = keep(scanSearch({...dataset, entries: dataset.entries.filter((entry) => passes(entry, filter))}, terms, warner(io)));
 	}
 	const field = (text: string) => sanitizeForTerminal(text).replace(/[\t\n]/g, ' ');
 	const lines = hits.map(({entry, score, snippet}) =>
@@ -258,9 +263,14 @@ async function config(flags: Flags, io: Io): Promise<void> {
 		io.stdout.write(`${configPath(io.env)}\n`);
 		return;
 	}
-	const loaded = await loadConfig(io.env);
-	io.stdout.write(`${loaded.path}\n`);
-	if (loaded.problems.length > 0) throw new DatasetError(loaded.problems.map((problem) => describeProblem(loaded.path, problem)).join('\ndocbao: '));
+	const [loaded, {bindKeys}, {lineOfKey}, {existsSync}] = await Promise.all([loadConfig(io.env), import('./ui/keymap'), import('./config/config'), import('node:fs')]);
+	// The keys are checked as the reader checks them: a file this passes is one the reader takes.
+	const problems = [
+		...loaded.problems,
+		...bindKeys(loaded.config.keys).problems.map((problem) => ({line: loaded.text ? lineOfKey(loaded.text, 'keys', problem.command) : undefined, key: `keys.${problem.command}`, message: problem.message})),
+	];
+	io.stdout.write(`${loaded.path}${existsSync(loaded.path) ? (problems.length === 0 ? ': sound' : '') : ': no file, the defaults are used'}\n`);
+	if (problems.length > 0) throw new DatasetError(problems.map((problem) => describeProblem(loaded.path, problem)).join('\ndocbao: '));
 }
 
 function expectArguments(rest: string[], most: number, command: string): void {

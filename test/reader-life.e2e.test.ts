@@ -75,7 +75,32 @@ describe('what the reader remembers', () => {
 		await session.waitFor(` ${place}–`);
 		session.write('q');
 		await session.waitForExit();
-		expect(runCli(['list', dataset, '--bookmarked'], {env}).stdout).toMatch(/^seed\t2018-07-29/);
+		expect(runCli(['list', dataset, '--bookmarked'], {env}).stdout).toMatch(/^seed\t2018-07-29[^\n]*\n$/);
+		// Search among the bookmarks: the seed holds "Quảng Nam", the other pages do not; "cam" is on another page only.
+		expect(runCli(['search', 'quang nam', dataset, '--bookmarked'], {env}).stdout).toMatch(/^seed\t/);
+		expect(runCli(['search', 'cam', dataset], {env}).stdout).toMatch(/^cam\t/m);
+		expect(runCli(['search', 'cam sanh', dataset, '--bookmarked'], {env}).stdout).not.toMatch(/^cam\t/m);
+	});
+
+	it('keeps the place in an article when the terminal closes (SIGHUP) or the reader is told to stop (SIGTERM)', async () => {
+		for (const signal of ['SIGHUP', 'SIGTERM']) {
+			const env = home(`signal-${signal}`);
+			let session = start([dataset], {env, cols: 100, rows: 30});
+			await session.waitFor('3 articles');
+			session.write('j' + ENTER);
+			await session.waitFor(/ 1–\d+\/\d+ /);
+			session.write('dd');
+			await session.waitFor((text) => !/ 1–\d+\/\d+ /.test(text) && / \d+–\d+\/\d+ /.test(text));
+			const place = / (\d+)–\d+\/\d+ /.exec(session.text())![1];
+			session.kill(signal);
+			await session.waitForExit();
+			session = start([dataset], {env, cols: 100, rows: 30});
+			await session.waitFor('2 unread');
+			session.write(ENTER);
+			await session.waitFor(` ${place}–`);
+			session.write('q');
+			await session.waitForExit();
+		}
 	});
 
 	it('keeps earlier marks readable and whole when the reader is killed with -9 while writing, again and again', async () => {
@@ -281,6 +306,22 @@ describe('the command line around the reader', () => {
 		const again = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build-if-stale.mjs')], {encoding: 'utf8'});
 		expect(again.status).toBe(0);
 		expect(statSync(cliPath).mtimeMs).toBe(built);
+	});
+
+	it('says in one line that a flag was given twice, and checks keys as the reader does', () => {
+		const twice = runCli(['list', dataset, '--color=never', '--color=always']);
+		expect(twice.status).toBe(2);
+		expect(twice.stderr).toBe('docbao: the flag --color can only be set once. (docbao --help tells more)\n');
+		const env = home('keys-checked');
+		expect(runCli(['list', dataset, '--bookmarked'], {env}).stdout).toBe('');
+		const file = join(env.XDG_CONFIG_HOME, 'docbao', 'config.toml');
+		writeFileSync(file, '[keys]\nquit = ["x"]\nlineDown = ["x"]\nflyAway = "f"\n');
+		const check = runCli(['config'], {env});
+		expect(check.status).toBe(1);
+		expect(check.stderr).toContain(`${file}:3: keys.lineDown: x is given to quit too`);
+		expect(check.stderr).toContain(`${file}:4: keys.flyAway: not a command`);
+		writeFileSync(file, '[readr]\ntheme = "dark"\n');
+		expect(runCli(['config'], {env}).stderr).toContain(`${file}:1: readr: not a table`);
 	});
 
 	it('exits 1 for a missing path, lists web addresses in JSON, and says in --help which files it reads', () => {

@@ -43,6 +43,11 @@ export function lineOfKey(text: string, table: string | undefined, key: string):
 		if (header) current = header[1]!.trim();
 		else if (current === table && pattern.test(line)) return index + 1;
 	}
+	// A table of its own: its header's line.
+	if (table === undefined) {
+		const header = lines.findIndex((line) => new RegExp(`^\\s*\\[\\s*${name}\\s*\\]`).test(line));
+		if (header !== -1) return header + 1;
+	}
 	return undefined;
 }
 

@@ -121,8 +121,16 @@ export function bindKeys(overrides: Record<string, string[]>): {bindings: Bindin
 		}
 		given.set(command as Command, specs);
 	}
-	const taken = [...given.values()].flat();
 	const same = (a: KeySpec, b: KeySpec) => a.input === b.input && a.key === b.key && Boolean(a.ctrl) === Boolean(b.ctrl) && Boolean(a.shift) === Boolean(b.shift);
+	// One key for two configured commands: which one was meant cannot be known.
+	const commands = [...given.keys()];
+	for (const [index, command] of commands.entries()) {
+		for (const other of commands.slice(index + 1)) {
+			const shared = given.get(command)!.find((spec) => given.get(other)!.some((theirs) => same(spec, theirs)));
+			if (shared) problems.push({command: other, message: `${shared.label} is given to ${command} too`});
+		}
+	}
+	const taken = [...given.values()].flat();
 	const bindings = defaultBindings.map((binding) => ({
 		...binding,
 		keys: given.get(binding.command) ?? binding.keys.filter((spec) => !taken.some((other) => same(spec, other))),

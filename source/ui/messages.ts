@@ -37,6 +37,7 @@ export type Messages = {
 		bookmarked: string;
 		unbookmarked: string;
 		confirmAllRead: (count: number) => string;
+		nothingUnread: string;
 		allRead: (count: number) => string;
 		noBookmarks: string;
 		configProblem: string;
@@ -112,7 +113,7 @@ export const english: Messages = {
 		noRelated: 'this article has no related stories',
 		noComments: 'this article has no comments',
 		noLink: 'this article has no web address',
-		notWebLink: 'only http and https addresses are opened',
+		notWebLink: 'not a web address (http or https): left alone',
 		opening: (url) => `opening ${url}`,
 		openFailed: (why) => `could not open the browser: ${why}`,
 		copied: 'web address copied',
@@ -122,6 +123,7 @@ export const english: Messages = {
 		bookmarked: 'bookmarked',
 		unbookmarked: 'bookmark removed',
 		confirmAllRead: (count) => `mark ${plural(count, 'article', 'articles')} read? y/n`,
+		nothingUnread: 'every article is read already',
 		allRead: (count) => `${plural(count, 'article', 'articles')} marked read`,
 		noBookmarks: 'no bookmarks yet: m bookmarks an article',
 		configProblem: 'the configuration has a mistake: running on the defaults (see the message after quitting)',
@@ -197,7 +199,7 @@ export const vietnamese: Messages = {
 		noRelated: 'bài này không có tin liên quan',
 		noComments: 'bài này không có bình luận',
 		noLink: 'bài này không có địa chỉ web',
-		notWebLink: 'chỉ mở địa chỉ http và https',
+		notWebLink: 'không phải địa chỉ web (http hoặc https): bỏ qua',
 		opening: (url) => `đang mở ${url}`,
 		openFailed: (why) => `không mở được trình duyệt: ${why}`,
 		copied: 'đã chép địa chỉ web',
@@ -207,6 +209,7 @@ export const vietnamese: Messages = {
 		bookmarked: 'đã lưu dấu trang',
 		unbookmarked: 'đã bỏ dấu trang',
 		confirmAllRead: (articles) => `đánh dấu ${count(articles)} bài là đã đọc? y/n`,
+		nothingUnread: 'mọi bài đều đã đọc',
 		allRead: (articles) => `đã đánh dấu ${count(articles)} bài là đã đọc`,
 		noBookmarks: 'chưa có dấu trang: bấm m để lưu một bài',
 		configProblem: 'cấu hình có lỗi: dùng giá trị mặc định (xem thông báo sau khi thoát)',

@@ -8,8 +8,12 @@ export type MouseEvent = {button: 'wheelUp' | 'wheelDown' | 'left'; x: number; y
 
 const REPORT = /\u001b?\[<(\d+);(\d+);(\d+)([Mm])/g;
 
-/** Whether a key event is mouse reports (Ink hands them over as text, its ESC taken off). */
-export const isMouseReport = (input: string) => /^\u001b?\[<\d+;\d+;\d+[Mm]/.test(input);
+/**
+ * Whether a key event is mouse reports (Ink hands them over as text, its ESC taken off), in SGR
+ * form or the older X10 one (`ESC [ M` and three bytes) of a terminal without SGR mode: those are
+ * dropped, never typed.
+ */
+export const isMouseReport = (input: string) => /^\u001b?\[<\d+;\d+;\d+[Mm]/.test(input) || /^\u001b?\[M[\s\S]{3}/.test(input);
 
 /** The reports in a chunk of input, with columns and rows counted from 0. */
 export function mouseEvents(input: string): MouseEvent[] {

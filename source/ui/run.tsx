@@ -21,9 +21,21 @@ export async function runReader(path: string, name: string, keys: NodeJS.ReadStr
 	const loader = startLoading(path, warn, options);
 	await Promise.race([loader.done, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
 	let app: ReturnType<typeof render> | undefined;
-	const {restore} = guardTerminal({stdout, stderr, keys, stopDrawing: () => app?.unmount(), mouse: options.setup.mouse});
+	// Set by the reader: saves the marks, and the place in the article on screen, at once.
+	let flush = () => {};
+	const {restore} = guardTerminal({stdout, stderr, keys, stopDrawing: () => app?.unmount(), mouse: options.setup.mouse, beforeExit: () => flush()});
 	app = render(
-		<Reader loader={loader} name={name} stdout={stdout} setup={options.setup} marks={options.marks} store={options.store} notice={options.notice} warn={warn} />,
+		<Reader
+			loader={loader}
+			name={name}
+			stdout={stdout}
+			setup={options.setup}
+			marks={options.marks}
+			store={options.store}
+			notice={options.notice}
+			warn={warn}
+			onFlush={(save) => (flush = save)}
+		/>,
 		{
 			stdout,
 			stdin: keys,

@@ -24,6 +24,7 @@ import {
 	entryAt,
 	helpHeight,
 	helpRowCount,
+	unreadCount,
 	sidebarStoryAt,
 	visibleCount,
 	type ArticlePlace,
@@ -144,7 +145,8 @@ function listCommand(state: State, command: Command): State {
 		}
 		case 'markAllRead': {
 			const count = visibleCount(state);
-			return count === 0 ? state : {...state, confirm: {command: 'markAllRead', count}, notice: state.setup.text.notices.confirmAllRead(count)};
+			if (count === 0 || (!state.found && !state.list.filter && unreadCount(state) === 0)) return {...state, notice: state.setup.text.notices.nothingUnread};
+			return {...state, confirm: {command: 'markAllRead', count}, notice: state.setup.text.notices.confirmAllRead(count)};
 		}
 		case 'bookmarks': return showBookmarks(state);
 		case 'openLink':

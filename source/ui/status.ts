@@ -31,7 +31,9 @@ function placeStatus(state: State): {left: string; right: string} {
 		const unread = state.found ? 0 : unreadCount(state);
 		const left = ` ${count === 0 ? 0 : state.list.selected + 1}/${count}${unread > 0 ? ` · ${text.status.unread(unread)}` : ''} `;
 		if (state.list.editing) return {left, right: state.notice ?? text.hints.typing};
-		return {left, right: state.notice ?? [hint('open', text.hints.open), hint('search', text.hints.filter), hint('help', text.hints.help), hint('quit', text.hints.quit)].join(' · ')};
+		// The results of a search and the bookmarks are not filtered: Esc goes back to the list that is.
+		const second = state.found ? hint('back', text.hints.back) : hint('search', text.hints.filter);
+		return {left, right: state.notice ?? [hint('open', text.hints.open), second, hint('help', text.hints.help), hint('quit', text.hints.quit)].join(' · ')};
 	}
 	const focus = focusOf(state);
 	let left = ' ';

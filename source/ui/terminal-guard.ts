@@ -17,13 +17,15 @@ export type GuardOptions = {
 	stopDrawing: () => void;
 	/** Reports the mouse while the reader runs (never after). */
 	mouse?: boolean;
+	/** Last words before a signal or an error ends the process: what must not be lost (the marks). */
+	beforeExit?: () => void;
 	process?: Process;
 };
 
-const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130};
+const SIGNAL_STATUS: Partial<Record<NodeJS.Signals, number>> = {SIGTERM: 143, SIGHUP: 129, SIGINT: 130, SIGQUIT: 131};
 
 /** Enters the alternate screen and returns `restore`, which is safe to call any number of times. */
-export function guardTerminal({stdout, stderr, keys, stopDrawing, mouse = false, process: target = process}: GuardOptions): {restore: () => void} {
+export function guardTerminal({stdout, stderr, keys, stopDrawing, mouse = false, beforeExit, process: target = process}: GuardOptions): {restore: () => void} {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
@@ -33,6 +35,11 @@ export function guardTerminal({stdout, stderr, keys, stopDrawing, mouse = false,
 		stdout.write((mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 	};
 	const leave = (status: number, message?: string) => {
+		try {
+			beforeExit?.();
+		} catch {
+			// Saving failed: the terminal is put back all the same.
+		}
 		try {
 			stopDrawing();
 		} finally {

@@ -24,7 +24,10 @@ export function useEffects(effect: Effect | null, text: Messages, stdout: NodeJS
 		}
 		// The address was checked to be http(s) and is one argument: no shell ever sees it.
 		const child = spawn(opener(), [effect.url], {stdio: 'ignore', detached: true, shell: false});
-		child.on('error', (error) => dispatch({type: 'effect-done', notice: text.notices.openFailed((error as NodeJS.ErrnoException).code ?? error.message)}));
+		child.on('error', (error) => {
+			const code = (error as NodeJS.ErrnoException).code;
+			dispatch({type: 'effect-done', notice: text.notices.openFailed(code === 'ENOENT' ? `${opener()} was not found` : code ?? error.message)});
+		});
 		child.unref();
 		dispatch({type: 'effect-done', notice: text.notices.opening(displayText(effect.url))});
 	}, [effect, text, stdout, dispatch]);

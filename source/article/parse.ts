@@ -7,6 +7,7 @@ import {isChromeLine, sectionHeading} from './chrome';
 import {parseRelated} from './related';
 import {parseComment} from './comments';
 import {lineFeatures, lineScore} from './body';
+import {isNameLine} from './title-shape';
 import {candidateLines, HEAD_WINDOW, isDateline, markTitle, publishedFrom, SHORT_PAGE_LINES, type Meta, type Role, type RoledLine} from './roles';
 import {markWholePage} from './whole-page';
 import type {Article, Block} from './types';
@@ -37,7 +38,12 @@ function markDatelineHead(lines: PageLine[], roles: Role[], partial: boolean): n
 	const candidates = candidateLines(lines, roles, HEAD_WINDOW + 1);
 	const position = candidates.findIndex((i, at) => at < HEAD_WINDOW && isDateline(lines[i]!.text));
 	if (position === -1 || candidates.length < 2) return undefined;
-	const [title, dateline] = position > 0 ? [candidates[position - 1]!, candidates[position]!] : [candidates[1]!, candidates[0]!];
+	let [title, dateline] = position > 0 ? [candidates[position - 1]!, candidates[position]!] : [candidates[1]!, candidates[0]!];
+	// A byline of names between the headline and the date ("Kevin Johnson and Kevin McCoy USA TODAY") is not the headline.
+	if (position > 1 && isNameLine(lines[title]!.text)) {
+		roles[title] = 'boilerplate';
+		title = candidates[position - 2]!;
+	}
 	// The article's own shape has prose right under its head; a site's date above its menus does not.
 	// A short page is taken as the article it looks like.
 	const next = candidates[candidates.indexOf(Math.max(title, dateline)) + 1];

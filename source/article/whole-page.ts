@@ -6,6 +6,7 @@ import {parseComment} from './comments';
 import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type LineFeatures, type Stop} from './body';
 import {candidateLines, isDateline, isSubstantial, markTitle, SHORT_PAGE_LINES, wordCount, type Role} from './roles';
 import {findDate} from './dates';
+import {isAddressLike, isBreadcrumb, withoutSiteName} from './title-shape';
 
 const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -16,7 +17,7 @@ const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]
  */
 function findTitle(lines: PageLine[], candidates: number[], short: boolean): number {
 	// A short page has no room for a masthead: a one-word headline ("Flooding") is its headline.
-	const usable = (text: string) => (short ? /\p{L}/u.test(text) && !isFurniture(text) : isSubstantial(text));
+	const usable = (text: string) => !isAddressLike(text) && !isBreadcrumb(text) && (short ? /\p{L}/u.test(text) && !isFurniture(text) : isSubstantial(text));
 	const firstPosition = Math.max(0, candidates.findIndex((i) => usable(lines[i]!.text)));
 	const first = candidates[firstPosition]!;
 	const reference = wordSet(lines[first]!.text);
@@ -25,7 +26,7 @@ function findTitle(lines: PageLine[], candidates: number[], short: boolean): num
 	for (let position = firstPosition + 1; position < candidates.length; position++) {
 		const text = lines[candidates[position]!]!.text;
 		// A headline is short and does not end like a sentence.
-		if (text.length > 300 || text.endsWith('.') || isFurniture(text)) continue;
+		if (text.length > 300 || text.endsWith('.') || isFurniture(text) || isAddressLike(text) || isBreadcrumb(text)) continue;
 		const own = wordSet(text);
 		if (own.size < 4) continue;
 		let shared = 0;
@@ -40,22 +41,6 @@ function findTitle(lines: PageLine[], candidates: number[], short: boolean): num
 	return best;
 }
 
-const TITLE_SEPARATOR = /\s+(?:[|–—-]|::)\s+/g;
-const DOMAIN = /\b[\p{L}\p{N}-]+\.(?:[a-z]{2,6})\b/iu;
-
-/**
- * A browser title without the site's name after its last separator (`Headline - Site.com`,
- * `Headline | Site`): the name is known for one by its domain or by standing alone elsewhere on the page.
- */
-function withoutSiteName(title: string, lines: PageLine[]): string {
-	const separators = [...title.matchAll(TITLE_SEPARATOR)];
-	const last = separators.at(-1);
-	if (!last) return title;
-	const headline = title.slice(0, last.index).trim();
-	const site = title.slice(last.index + last[0].length).trim();
-	if (wordCount(headline) < 3 || wordCount(site) > 4) return title;
-	return DOMAIN.test(site) || lines.some((line) => line.text === site) ? headline : title;
-}
 
 // A run this strong is a real article text, not a byline or a teaser.
 const ARTICLE_SCORE = 8;

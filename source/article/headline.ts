@@ -10,10 +10,9 @@ import type {Headline} from './types';
  * place in the whole page.
  */
 export function headlineFrom(head: string, whole: boolean): Headline | undefined {
-	const {lines, meta} = segmentPage(head, undefined, !whole);
+	const {lines, meta, title} = segmentPage(head, undefined, !whole);
 	const dateline = lines.find((line) => line.role === 'dateline')?.text;
 	if (!whole && dateline === undefined) return undefined;
-	const title = lines.find((line) => line.role === 'title')?.text ?? '';
 	return meta.url ? {title, published: publishedFrom(dateline, meta), url: meta.url} : {title, published: publishedFrom(dateline, meta)};
 }
 

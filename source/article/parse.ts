@@ -8,6 +8,7 @@ import {parseRelated} from './related';
 import {parseComment} from './comments';
 import {lineFeatures, lineScore} from './body';
 import {isNameLine} from './title-shape';
+import {firstSentence, isCaption, isSentence, titleFromSlug, type TitleSource} from './title';
 import {candidateLines, HEAD_WINDOW, isDateline, markTitle, publishedFrom, SHORT_PAGE_LINES, type Meta, type Role, type RoledLine} from './roles';
 import {markWholePage} from './whole-page';
 import type {Article, Block} from './types';
@@ -66,7 +67,9 @@ export type SiteLines = () => ReadonlySet<string>;
  * count as furniture. `partial`: the text is the page's first lines only; only the shape of a page
  * saved from its article alone can be known from them (else nothing is marked).
  */
-export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES, partial = false): {lines: RoledLine[]; meta: Meta} {
+export type SegmentedPage = {lines: RoledLine[]; meta: Meta; title: string; titleSource: TitleSource};
+
+export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES, partial = false): SegmentedPage {
 	const lines = pageLines(normalizeText(text));
 	const roles: Role[] = new Array(lines.length);
 	const meta = readMeta(lines, roles);
@@ -74,9 +77,10 @@ export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES,
 		if (roles[i] === undefined && isChromeLine(lines[i]!.text)) roles[i] = 'chrome';
 	}
 	const bodyStart = markDatelineHead(lines, roles, partial);
+	let titleSource: TitleSource = 'headline';
 	if (bodyStart === undefined) {
 		// The first lines alone cannot tell where a whole page's article is: that needs all of it.
-		if (!partial) markWholePage(lines, roles, siteLines());
+		if (!partial) titleSource = markWholePage(lines, roles, siteLines());
 	} else {
 		let section: Role = 'body';
 		for (let i = bodyStart; i < lines.length; i++) {
@@ -90,9 +94,33 @@ export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES,
 			}
 		}
 	}
+	const title = settleTitle(lines, roles, meta, titleSource);
 	const roled = lines as RoledLine[];
 	for (let i = 0; i < roled.length; i++) roled[i]!.role = roles[i] ?? 'masthead';
-	return {lines: roled, meta};
+	return {lines: roled, meta, ...title};
+}
+
+/**
+ * The title, from the line in the headline's place; when that line is a photo caption or the
+ * lead's sentence (a page saved without its headline), it stays in the body, and the title is the
+ * web address's slug where that is clearly the headline, else the lead's first sentence.
+ */
+function settleTitle(lines: PageLine[], roles: Role[], meta: Meta, source: TitleSource): {title: string; titleSource: TitleSource} {
+	const at = roles.indexOf('title');
+	if (at === -1) return {title: '', titleSource: source};
+	const text = lines[at]!.text;
+	if (!isCaption(text) && !isSentence(text)) return {title: text, titleSource: source};
+	roles[at] = 'body';
+	const fromSlug = titleFromSlug(meta.url, lines.map((line) => line.text).join(' '));
+	if (fromSlug) return {title: fromSlug, titleSource: 'url'};
+	let lead = text;
+	for (let i = at; i < lines.length; i++) {
+		if (roles[i] === 'body' && !isCaption(lines[i]!.text)) {
+			lead = lines[i]!.text;
+			break;
+		}
+	}
+	return {title: firstSentence(lead), titleSource: 'lead'};
 }
 
 const QUOTE_KEY = 24;
@@ -142,14 +170,15 @@ function textOf(lines: RoledLine[], role: Role): string[] {
 export type ParseOptions = {id: string; source: string; siteLines?: SiteLines};
 
 export function parseArticle(text: string, {id, source, siteLines}: ParseOptions): Article {
-	const {lines, meta} = segmentPage(text, siteLines);
+	const {lines, meta, title, titleSource} = segmentPage(text, siteLines);
 	const dateline = textOf(lines, 'dateline')[0];
 	const kicker = textOf(lines, 'kicker')[0];
 	const article: Article = {
 		id,
 		source,
 		kicker: kicker ? kicker.replace(/\s*:$/, '') : null,
-		title: textOf(lines, 'title')[0] ?? '',
+		title,
+		titleSource,
 		dateline: dateline ?? null,
 		published: publishedFrom(dateline, meta),
 		blocks: buildBlocks(lines),

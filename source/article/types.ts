@@ -23,6 +23,8 @@ export type Article = {
 	url?: string;
 	kicker: string | null;
 	title: string;
+	/** Where the title came from: the page's headline, its browser title, the lead's first sentence, the web address. */
+	titleSource: TitleSource;
 	/** The date line as the page writes it. */
 	dateline: string | null;
 	/** ISO 8601; with an offset only when the page gives one. */
@@ -33,3 +35,5 @@ export type Article = {
 };
 
 export type Headline = {title: string; published: string | null; /** From a `# url` line. */ url?: string};
+
+export type TitleSource = 'headline' | 'browser-title' | 'lead' | 'url';

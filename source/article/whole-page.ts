@@ -123,9 +123,10 @@ function readsAsSentence(features: LineFeatures): boolean {
 	return features.sentence && features.words >= 5 && features.stopRatio > 0;
 }
 
-export function markWholePage(lines: PageLine[], roles: Role[], siteLines: ReadonlySet<string>): void {
+/** Marks every line of a whole page; says whether its title is the page's headline or its browser title. */
+export function markWholePage(lines: PageLine[], roles: Role[], siteLines: ReadonlySet<string>): 'headline' | 'browser-title' {
 	const candidates = candidateLines(lines, roles);
-	if (candidates.length === 0) return;
+	if (candidates.length === 0) return 'headline';
 	const short = lines.length < SHORT_PAGE_LINES;
 	const title = findTitle(lines, candidates, short);
 	const titlePosition = candidates.indexOf(title);
@@ -153,7 +154,8 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 
 	const dateline = findDateline(lines, candidates, titlePosition, articleStart);
 	markTitle(lines, roles, candidates, title, dateline);
-	if (title === candidates[0] && !short) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
+	const browserTitle = title === candidates[0] && !short;
+	if (browserTitle) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
 	const inArticle = new Set(articleLines);
 	// Menus and widgets are full of "Comments" and "Read more": only a heading after the article opens a section.
 	const articleEnd = articleLines.at(-1) ?? lines.length;
@@ -186,5 +188,6 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 			roles[i] = inArticle.has(i) && text !== datelineText && !look.furniture ? 'body' : 'boilerplate';
 		}
 	}
+	return browserTitle ? 'browser-title' : 'headline';
 }
 

@@ -170,3 +170,23 @@ describe.skipIf(!existsSync(dantri))('titles of pages saved without their headli
 		}
 	});
 });
+
+describe('sections after the article and kickers on whole pages', () => {
+	const related = (after: string[], between: string[] = []) => parseArticle(wholePage(between, ['Related stories', ...after]), {id: 'p', source: 'p.txt'});
+
+	it('keeps the stories’ titles of a related section, each once, and drops its names, dates and counters', () => {
+		const article = related(['Levee repairs begin along the eastern bank', 'Anna Menin', 'November 18, 2019 at 2:01 pm', 'Shelters open for families in low streets', '10', 'Levee repairs begin along the eastern bank', 'Farmers count the cost of the spring floods']);
+		expect(article.related.map((story) => story.title)).toEqual(['Levee repairs begin along the eastern bank', 'Shelters open for families in low streets', 'Farmers count the cost of the spring floods']);
+	});
+
+	it('shows no sidebar for a section that is mostly names, dates, counters and labels', () => {
+		expect(related(['Alessio Palumbo • Nov 18', '10', 'Rohail Saleem • Nov 18', '11', 'AdChoices', '1 2 3 4 5', 'Levee repairs begin along the eastern bank']).related).toEqual([]);
+	});
+
+	it('takes a label above the headline for a kicker only when it is one', () => {
+		const kicker = (label: string) => parseArticle(wholePage([]).replace('\nFlood crest nears river towns\n', `\n${label}\nFlood crest nears river towns\n`), {id: 'p', source: 'p.txt'}).kicker;
+		expect(kicker('Up next:')).toBeNull();
+		expect(kicker('BREAKING:')).toBe('BREAKING');
+		expect(kicker('River floods:')).toBe('River floods');
+	});
+});

@@ -54,11 +54,24 @@ export function candidateLines(lines: PageLine[], roles: Role[], limit = Number.
 	return candidates;
 }
 
-export function markTitle(lines: PageLine[], roles: Role[], candidates: number[], title: number, dateline?: number): void {
+/**
+ * Marks the title, its dateline, and the kicker above it. `strictKicker`: on a whole page, where
+ * widgets' labels ("Up next:", "Text Input:") stand above headlines too, a kicker is a label in
+ * capitals ("BREAKING:") or one that shares a word with the headline.
+ */
+export function markTitle(lines: PageLine[], roles: Role[], candidates: number[], title: number, dateline?: number, strictKicker = false): void {
 	const previous = candidates[candidates.indexOf(title) - 1];
-	if (previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text)) roles[previous] = 'kicker';
+	const fits = (kicker: string) => !strictKicker || /^[\p{Lu}\d\s]+:$/u.test(kicker) || sharesWord(kicker, lines[title]!.text);
+	if (previous !== undefined && previous !== dateline && isKicker(lines[previous]!.text) && fits(lines[previous]!.text)) roles[previous] = 'kicker';
 	if (dateline !== undefined) roles[dateline] = 'dateline';
 	roles[title] = 'title';
+}
+
+/** Whether two lines share a word of four letters or more (case and marks aside). */
+function sharesWord(a: string, b: string): boolean {
+	const words = (text: string) => new Set((text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]{4,}/gu) ?? []));
+	const mine = words(b);
+	return [...words(a)].some((word) => mine.has(word));
 }
 
 export function publishedFrom(dateline: string | undefined, meta: Meta): string | null {

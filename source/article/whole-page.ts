@@ -6,7 +6,7 @@ import {parseComment} from './comments';
 import {articleRun, FURNITURE_SCORE, isFurniture, lineFeatures, lineScore, stopKind, type LineFeatures, type Stop} from './body';
 import {candidateLines, isDateline, isSubstantial, markTitle, SHORT_PAGE_LINES, wordCount, type Role} from './roles';
 import {findDate} from './dates';
-import {isAddressLike, isBreadcrumb, withoutSiteName} from './title-shape';
+import {isAddressLike, isBreadcrumb, isNameLine, withoutSiteName} from './title-shape';
 
 const wordSet = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -153,7 +153,7 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 	const articleStart = found === -1 ? titlePosition + 1 : found;
 
 	const dateline = findDateline(lines, candidates, titlePosition, articleStart);
-	markTitle(lines, roles, candidates, title, dateline);
+	markTitle(lines, roles, candidates, title, dateline, true);
 	const browserTitle = title === candidates[0] && !short;
 	if (browserTitle) lines[title]!.text = withoutSiteName(lines[title]!.text, lines);
 	const inArticle = new Set(articleLines);
@@ -188,6 +188,46 @@ export function markWholePage(lines: PageLine[], roles: Role[], siteLines: Reado
 			roles[i] = inArticle.has(i) && text !== datelineText && !look.furniture ? 'body' : 'boilerplate';
 		}
 	}
+	keepStoryTitles(lines, roles);
 	return browserTitle ? 'browser-title' : 'headline';
+}
+
+/**
+ * A related-stories section of a whole page keeps the lines that read as stories' titles; names,
+ * dates, counters, labels and menus go. A section that is mostly such lines is a widget, not
+ * stories: none of it is kept (no sidebar is better than a sidebar of junk).
+ */
+function keepStoryTitles(lines: PageLine[], roles: Role[]): void {
+	let start = 0;
+	while (start < lines.length) {
+		if (roles[start] !== 'related') {
+			start++;
+			continue;
+		}
+		let end = start;
+		while (end < lines.length && roles[end] === 'related') end++;
+		const titles = [];
+		const seen = new Set<string>();
+		for (let i = start; i < end; i++) {
+			const text = lines[i]!.text;
+			// A story a widget lists twice is one story.
+			if (isStoryTitle(text) && !seen.has(text)) titles.push(i);
+			seen.add(text);
+		}
+		const keep = titles.length >= 2 && titles.length * 2 >= seen.size ? new Set(titles) : new Set<number>();
+		for (let i = start; i < end; i++) if (!keep.has(i)) roles[i] = 'boilerplate';
+		start = end;
+	}
+}
+
+/** A line that reads as a story's title: words, some of them small ones, no date, count, name or label. */
+function isStoryTitle(text: string): boolean {
+	const words = text.split(/\s+/);
+	if (words.length < 4 || text.length > 200 || isNameLine(text) || isFurniture(text)) return false;
+	if (isDateline(text) || /^\d+(?:\s+of\s+\d+)?$|^(?:\d+\s+){1,}\d+$/.test(text)) return false;
+	// A byline or a label: "Written by …", "Medically reviewed by …", "More In …", "Read this next".
+	if (/^(?:written|reviewed|medically reviewed|posted|published|more in|read this|view the|sponsored|advertisement|adchoices)\b/i.test(text)) return false;
+	// Titles have small words among their capitalised ones; a list of names or of menu items has none.
+	return words.some((word) => /^\p{Ll}/u.test(word)) || words.length >= 6;
 }
 

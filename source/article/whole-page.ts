@@ -208,13 +208,18 @@ function keepStoryTitles(lines: PageLine[], roles: Role[]): void {
 		while (end < lines.length && roles[end] === 'related') end++;
 		const titles = [];
 		const seen = new Set<string>();
+		let judged = 0;
 		for (let i = start; i < end; i++) {
 			const text = lines[i]!.text;
 			// A story a widget lists twice is one story.
-			if (isStoryTitle(text) && !seen.has(text)) titles.push(i);
+			if (isStoryTitle(text) && !seen.has(text)) {
+				titles.push(i);
+				// The section is judged up to its last story: what follows is the page's footer.
+				judged = seen.size + 1;
+			}
 			seen.add(text);
 		}
-		const keep = titles.length >= 2 && titles.length * 2 >= seen.size ? new Set(titles) : new Set<number>();
+		const keep = titles.length >= 2 && titles.length * 2 >= judged ? new Set(titles) : new Set<number>();
 		for (let i = start; i < end; i++) if (!keep.has(i)) roles[i] = 'boilerplate';
 		start = end;
 	}

@@ -279,3 +279,22 @@ describe('the reader’s new commands', () => {
 		for (const binding of defaultBindings) expect(vietnamese.commands[binding.command]).not.toBe(english.commands[binding.command]);
 	});
 });
+
+describe('a long title in the reader', () => {
+	it('takes three lines at most, cut with “…”, and stands whole at the top of the article', async () => {
+		const {articleLayout} = await import('../source/ui/article-layout');
+		const {parseArticle} = await import('../source/article/parse');
+		const title = 'Một tiêu đề rất dài về mưa lũ kéo dài nhiều ngày ở các tỉnh miền Trung khiến hàng nghìn hộ dân phải sơ tán khẩn cấp đến nơi an toàn trong đêm';
+		const article = parseArticle(`${title}\nThứ Hai 30/07/2018 , 08:00 (GMT+7)\nNội dung bài viết về mưa lũ.\n`, {id: 'p', source: 'p.txt'});
+		for (const width of [20, 40, 80]) {
+			const {lines} = articleLayout(article, width);
+			const titleLines = lines.filter((line) => line.style === 'title');
+			expect(titleLines.length).toBeLessThanOrEqual(3);
+			if (title.length > width * 3) {
+				expect(titleLines.at(-1)!.text.endsWith('…')).toBe(true);
+				const body = lines.filter((line) => line.style === 'paragraph').map((line) => line.text).join(' ');
+				expect(body.startsWith(title)).toBe(true);
+			}
+		}
+	});
+});

@@ -3,7 +3,7 @@
 import type {Article} from '../article/types';
 import {bodyLines, commentLines, headerLines, storyLines, summaryLines, type StyledLine} from '../render/layout';
 import {displayText} from '../text/display';
-import {wrapText} from '../text/wrap';
+import {truncateText, wrapText} from '../text/wrap';
 
 export type ArticleLayout = {
 	lines: StyledLine[];
@@ -33,7 +33,7 @@ function memoByWidth<T>(build: (article: Article, width: number) => T): (article
 }
 
 export const articleLayout = memoByWidth((article, width): ArticleLayout => {
-	const lines = [...headerLines(article, width, true)];
+	const lines = capTitle(headerLines(article, width, true), width);
 	// The web address under the dateline, broken where it passes the width.
 	if (article.url) for (const part of wrapText(displayText(article.url), width)) lines.push({text: part, style: 'link'});
 	lines.push(BLANK);
@@ -47,6 +47,21 @@ export const articleLayout = memoByWidth((article, width): ArticleLayout => {
 	}
 	return {lines, unitOfLine: Int32Array.from(units), unitStarts};
 });
+
+// A title takes at most this many lines on screen; a longer one is cut, and given whole below.
+export const TITLE_LINES = 3;
+
+/** The header with its title cut to TITLE_LINES lines (the last ending in "…"), and then the whole title. */
+function capTitle(header: StyledLine[], width: number): StyledLine[] {
+	const titleLines = header.filter((line) => line.style === 'title');
+	if (titleLines.length <= TITLE_LINES) return header;
+	const first = header.indexOf(titleLines[0]!);
+	const kept = titleLines.slice(0, TITLE_LINES);
+	const last = kept[TITLE_LINES - 1]!;
+	kept[TITLE_LINES - 1] = {...last, text: truncateText(`${last.text} ${titleLines[TITLE_LINES]!.text}`, width).replace(/…?$/, '…')};
+	const whole = titleLines.map((line) => line.text).join(' ');
+	return [...header.slice(0, first), ...kept, ...header.slice(first + titleLines.length), BLANK, ...wrapText(whole, width).map((text) => ({text, style: 'paragraph' as const}))];
+}
 
 export const commentLayout = memoByWidth((article, width): TextLayout => {
 	const lines: StyledLine[] = [];

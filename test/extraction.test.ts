@@ -38,6 +38,15 @@ describe('a whole page', () => {
 	});
 });
 
+describe('a page saved from its article alone', () => {
+	it('ends its text where a run of lines that are not prose begins: share links, time stamps, an image address', () => {
+		const text = ['Flood crest nears river towns', 'Tuesday 5 March 2019 10:31 GMT', 'Residents of three river towns spent the weekend filling sandbags as forecasters warned of the crest.', 'The county opened two shelters and asked people in the lowest streets to leave their homes.', 'facebook', 'twitter', '2019-03-05T10:31:40+01:00', 'https://static.example.org/image/flood-500-250.jpg', '500', 'Residents of three river towns spent the…'].join('\n');
+		const blocks = parseArticle(text, {id: 'f', source: 'f.txt'}).blocks.map((block) => block.text);
+		expect(blocks).toHaveLength(2);
+		expect(blocks[1]).toMatch(/^The county opened/);
+	});
+});
+
 describe('header metadata lines', () => {
 	it('become fields: the url, the date, not text', () => {
 		const parsed = parseArticle('# doc_id = news_1\n# url = https://example.org/tin\n# date = 20201005\nTiêu đề của bài\nCâu đầu tiên của bài báo.\n', {id: 'x', source: 'x'});
@@ -54,9 +63,9 @@ const benchmark = existsSync(pages) && existsSync(truth);
 if (!benchmark) console.warn(`extraction benchmark skipped: no pages under ${pages}`);
 
 describe.skipIf(!benchmark)('the Article Extraction Benchmark', () => {
-	it('scores F1 of at least 0.91 on its 100 pages (0.924 when measured)', () => {
+	it('scores F1 of at least 0.925 on its 100 pages (0.929 when measured, each page alone)', () => {
 		const {f1, precision, recall} = scoreCorpus(pages, truth);
-		expect(f1, `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`).toBeGreaterThanOrEqual(0.91);
+		expect(f1, `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`).toBeGreaterThanOrEqual(0.925);
 	});
 });
 

@@ -93,11 +93,44 @@ export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES,
 				roles[i] = section;
 			}
 		}
+		// A partial head may end mid-article: only a whole page shows where its text ends.
+		if (!partial) trimArticleEnd(lines, roles, bodyStart);
 	}
 	const title = settleTitle(lines, roles, meta, titleSource);
 	const roled = lines as RoledLine[];
 	for (let i = 0; i < roled.length; i++) roled[i]!.role = roles[i] ?? 'masthead';
 	return {lines: roled, meta, ...title};
+}
+
+// Lines that are not prose, this many in a row, end the article's text (a share bar, time stamps,
+// image addresses), unless strong prose comes after them.
+const TAIL_RUN = 3;
+const STRONG_PROSE = 8;
+
+/**
+ * A page saved from its article alone may still carry, after the text, what the site put under
+ * it: share links, time stamps, an image's address, numbers, a teaser of the text again. From the
+ * first run of TAIL_RUN lines that are not prose, with no strong prose after it, to the next
+ * section (related stories, comments), the lines are not the article's.
+ */
+function trimArticleEnd(lines: PageLine[], roles: Role[], bodyStart: number): void {
+	let end = bodyStart;
+	while (end < lines.length && roles[end] !== 'heading') end++;
+	const prose: boolean[] = [];
+	for (let i = bodyStart; i < end; i++) prose[i] = roles[i] === 'body' && lineScore(lineFeatures(lines[i]!.text)) > 0;
+	for (let i = bodyStart; i < end; i++) {
+		let run = 0;
+		while (i + run < end && roles[i + run] === 'body' && !prose[i + run]) run++;
+		if (run >= TAIL_RUN && i > bodyStart) {
+			let strong = false;
+			for (let j = i + run; j < end && !strong; j++) strong = roles[j] === 'body' && lineScore(lineFeatures(lines[j]!.text)) >= STRONG_PROSE;
+			if (!strong) {
+				for (let j = i; j < end; j++) if (roles[j] === 'body') roles[j] = 'boilerplate';
+				return;
+			}
+		}
+		i += run;
+	}
 }
 
 /**

@@ -298,3 +298,14 @@ describe('a long title in the reader', () => {
 		}
 	});
 });
+
+describe('Esc after a search', () => {
+	it('clears a kept search first, then goes back', () => {
+		let state = press(readyState(), 'j', {return: true}, '/', 'hanh chinh', {return: true});
+		expect(state.search.query).toBe('hanh chinh');
+		state = press(state, {escape: true});
+		expect(state.search.query).toBe('');
+		expect(currentPlace(state).kind).toBe('article');
+		expect(currentPlace(press(state, {escape: true})).kind).toBe('list');
+	});
+});

@@ -106,6 +106,8 @@ export function segmentPage(text: string, siteLines: SiteLines = () => NO_LINES,
 // image addresses), unless strong prose comes after them.
 const TAIL_RUN = 3;
 const STRONG_PROSE = 8;
+const PROSE_CHARACTERS = 120;
+const STRONG_CHARACTERS = 300;
 
 /**
  * A page saved from its article alone may still carry, after the text, what the site put under
@@ -116,14 +118,15 @@ const STRONG_PROSE = 8;
 function trimArticleEnd(lines: PageLine[], roles: Role[], bodyStart: number): void {
 	let end = bodyStart;
 	while (end < lines.length && roles[end] !== 'heading') end++;
-	const prose: boolean[] = [];
-	for (let i = bodyStart; i < end; i++) prose[i] = roles[i] === 'body' && lineScore(lineFeatures(lines[i]!.text)) > 0;
+	// A long line is prose without weighing it (most of an article): only short lines are scored.
+	const isProse = (i: number) => lines[i]!.text.length >= PROSE_CHARACTERS || lineScore(lineFeatures(lines[i]!.text)) > 0;
+	const isStrong = (i: number) => lines[i]!.text.length >= STRONG_CHARACTERS || lineScore(lineFeatures(lines[i]!.text)) >= STRONG_PROSE;
 	for (let i = bodyStart; i < end; i++) {
 		let run = 0;
-		while (i + run < end && roles[i + run] === 'body' && !prose[i + run]) run++;
+		while (i + run < end && roles[i + run] === 'body' && !isProse(i + run)) run++;
 		if (run >= TAIL_RUN && i > bodyStart) {
 			let strong = false;
-			for (let j = i + run; j < end && !strong; j++) strong = roles[j] === 'body' && lineScore(lineFeatures(lines[j]!.text)) >= STRONG_PROSE;
+			for (let j = i + run; j < end && !strong; j++) strong = roles[j] === 'body' && isStrong(j);
 			if (!strong) {
 				for (let j = i; j < end; j++) if (roles[j] === 'body') roles[j] = 'boilerplate';
 				return;

@@ -466,6 +466,8 @@ function pressOne(state: State, input: string, key: KeyFlags): State {
 		if (!key.ctrl && !key.meta && PRINTABLE.test(input)) return reducer(state, {type: 'type', text: input});
 		return state;
 	}
+	// Esc on an article with a search kept clears the search first, as in less and vim; then it goes back.
+	if (key.escape && state.search.query !== '' && currentPlace(state).kind === 'article') return {...state, search: {query: '', editing: false, line: null}, notice: null};
 	const name = commandFor(state.setup.keys, input, key);
 	return name ? command(state, name) : state;
 }

@@ -113,13 +113,16 @@ async function list(path: string, flags: Flags, io: Io): Promise<void> {
 		// One read transaction: pages come from one state of the index, whatever another process commits meanwhile.
 		db.exec('BEGIN');
 		try {
-			// Page by page, so `| head` stops the listing early.
-			for (let offset = 0; ; offset += PAGE_ROWS) {
-				const rows = catalog.rows(filter, offset, PAGE_ROWS);
-				if (rows.length > 0) io.stdout.write(rows.map(format).join('\n') + '\n');
-				if (rows.length < PAGE_ROWS) break;
+			// One walk of the index, written PAGE_ROWS lines at a time: `| head` stops the listing early.
+			let page: string[] = [];
+			for (const entry of catalog.eachRow(filter)) {
+				page.push(format(entry));
+				if (page.length < PAGE_ROWS) continue;
+				io.stdout.write(page.join('\n') + '\n');
+				page = [];
 				await new Promise((resolve) => setImmediate(resolve));
 			}
+			if (page.length > 0) io.stdout.write(page.join('\n') + '\n');
 		} finally {
 			db.exec('COMMIT');
 			catalog.close();

@@ -31,6 +31,8 @@ export type Catalog = {
 	 * file, what a listing shows (`find` gives an entry to open).
 	 */
 	rows(filter?: ListFilter, offset?: number, limit?: number): Entry[];
+	/** Every row that passes the filter, newest first, one at a time (a listing of any size walks the index once). */
+	eachRow(filter?: ListFilter): IterableIterator<Entry>;
 	find(id: string): Entry | undefined;
 	/** The article with this id, read in full: related stories linked and its folder's lines known through the index. */
 	open(id: string): Article | undefined;
@@ -111,6 +113,10 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			const {sql, parameters} = filterClause(filter);
 			const statement = prepared(`SELECT id, file AS source, title, published, url FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id LIMIT @limit OFFSET @offset`);
 			return statement.all({...parameters, limit, offset}) as Entry[];
+		},
+		eachRow(filter = {}) {
+			const {sql, parameters} = filterClause(filter);
+			return prepared(`SELECT id, file AS source, title, published, url FROM articles a WHERE 1${sql} ORDER BY a.sort_time DESC, a.id`).iterate(parameters) as IterableIterator<Entry>;
 		},
 		find(id) {
 			const row = byId.get(id) as StoredRow | undefined;

@@ -309,3 +309,9 @@ describe('Esc after a search', () => {
 		expect(currentPlace(press(state, {escape: true})).kind).toBe('list');
 	});
 });
+
+describe('pane keys in the list', () => {
+	it('say that panes belong to an article', () => {
+		for (const key of [{tab: true}, 's', 'c'] as const) expect(press(readyState(), key).notice).toBe(english.notices.panesOfArticle);
+	});
+});

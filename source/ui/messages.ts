@@ -26,6 +26,7 @@ export type Messages = {
 		nothingAfter: string;
 		noRelated: string;
 		noComments: string;
+		panesOfArticle: string;
 		noLink: string;
 		notWebLink: string;
 		opening: (url: string) => string;
@@ -112,6 +113,7 @@ export const english: Messages = {
 		nothingAfter: 'nothing after this page',
 		noRelated: 'this article has no related stories',
 		noComments: 'this article has no comments',
+		panesOfArticle: 'the sidebar and the comments are an article’s: open one with Enter',
 		noLink: 'this article has no web address',
 		notWebLink: 'not a web address (http or https): left alone',
 		opening: (url) => `opening ${url}`,
@@ -198,6 +200,7 @@ export const vietnamese: Messages = {
 		nothingAfter: 'không có gì phía sau',
 		noRelated: 'bài này không có tin liên quan',
 		noComments: 'bài này không có bình luận',
+		panesOfArticle: 'cột tin liên quan và bình luận thuộc về một bài: bấm Enter để mở bài',
 		noLink: 'bài này không có địa chỉ web',
 		notWebLink: 'không phải địa chỉ web (http hoặc https): bỏ qua',
 		opening: (url) => `đang mở ${url}`,

@@ -151,6 +151,10 @@ function listCommand(state: State, command: Command): State {
 		case 'bookmarks': return showBookmarks(state);
 		case 'openLink':
 		case 'copyLink': return linkEffect(state, entryAt(state, state.list.selected)?.url, command);
+		case 'nextPane':
+		case 'previousPane':
+		case 'toggleComments':
+		case 'toggleSidebar': return {...state, notice: state.setup.text.notices.panesOfArticle};
 		case 'back':
 			if (state.found) return keepListSelectionVisible({...state, found: null, list: {...state.list, filter: ''}}, 0);
 			return state.list.filter ? keepListSelectionVisible({...state, list: {...state.list, filter: ''}}, 0) : state;

@@ -38,6 +38,10 @@ describe('findDate', () => {
 		['Rabu, 20 November 2019 14:30 WIB', '2019-11-20T14:30:00+07:00'],
 		['ngày 20 tháng 11 năm 2019', '2019-11-20'],
 		['18 Nov 2019, 19:09 ICT', '2019-11-18T19:09:00+07:00'],
+		// A 12-hour time before a numeric date says month first, as after it.
+		['Posted 10:00 am, 5/8/2019', '2019-05-08T10:00:00'],
+		// Zone names are capitals: "est" is a French word.
+		['29/07/2018 21:17 est', '2018-07-29T21:17:00'],
 	])('reads %s', (line, iso) => {
 		expect(findDate(line)?.iso).toBe(iso);
 	});

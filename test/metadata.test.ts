@@ -148,6 +148,9 @@ describe('titles', () => {
 		// In Vietnamese the slug has lost its marks: the lead gives the title.
 		const vietnamese = parse('# url = https://dantri.com.vn/xa-hoi/mua-lon-gay-ngap-nhieu-tuyen-pho-20210422182056139.htm\nMưa lớn gây ngập nhiều tuyến phố trong đêm qua, khiến giao thông ùn tắc kéo dài nhiều giờ liền ở trung tâm thành phố.\nNội dung.\n');
 		expect(vietnamese.titleSource).toBe('lead');
+		// A malformed escape in the address is no title, and no failure.
+		const malformed = parse('# url = https://example.com/news/video-shows-dramatic-rescue-%E0%A4-of-girl.html\nA video showing the dramatic moment a kidnapped girl was rescued by police was released on Monday, the police said in a statement.\nMore.\n');
+		expect(malformed.titleSource).toBe('lead');
 	});
 
 	it('takes no web address, breadcrumb trail or byline of names for a headline, and drops a site’s name shown elsewhere', () => {

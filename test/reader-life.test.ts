@@ -315,3 +315,29 @@ describe('pane keys in the list', () => {
 		for (const key of [{tab: true}, 's', 'c'] as const) expect(press(readyState(), key).notice).toBe(english.notices.panesOfArticle);
 	});
 });
+
+describe('review fixes', () => {
+	it('opens an article from the bookmarks, and back from the bookmarks returns to the article they were opened from', () => {
+		let state = press(readyState(), 'j', {return: true}, 'm', 'B');
+		expect(visibleCount(state)).toBe(1);
+		state = press(state, {return: true});
+		expect(currentPlace(state)).toMatchObject({kind: 'article', id: SEED_ID});
+		state = press(readyState(), 'j', {return: true}, 'B');
+		expect(currentPlace(press(state, {escape: true}))).toMatchObject({kind: 'article', id: SEED_ID});
+	});
+
+	it('keeps the place left by a click in the sidebar, and counts it at the width it was drawn at', () => {
+		let state = press(readyState(), 'j', {return: true}, 'j', 'j', 'j');
+		const left = 120 - Math.max(28, Math.round(120 / 3));
+		state = reducer(state, {type: 'mouse', button: 'left', x: left + 3, y: 1});
+		expect(currentPlace(state)).toMatchObject({kind: 'article', id: 'cam'});
+		expect(state.marks.positions.get(SEED_ID)?.slice(0, 2)).toEqual([3, articleView(press(readyState(), 'j', {return: true}))!.layoutWidth]);
+	});
+
+	it('takes no setting or key named like one of Object’s', () => {
+		for (const text of ['[general]\nhasOwnProperty = 1\n', '[reader]\nconstructor = true\n', '[__proto__]\nx = 1\n']) {
+			expect(checkConfig(text, toml).problems, text).toHaveLength(1);
+		}
+		expect(bindKeys({quit: ['constructor']}).problems).toHaveLength(1);
+	});
+});

@@ -109,7 +109,8 @@ function hour12(hour: number, meridiem: string | undefined): number {
 // `GMT+7`, a `Z`, or sign, hours, minutes for `+07:00`. A bare `GMT` or `UTC` is offset zero.
 function zoneOf(match: RegExpExecArray, first = 8): string | undefined {
 	const [sign, hours, minutes, zulu, sign2, hours2, minutes2, name] = match.slice(first, first + 8);
-	if (name) return ZONE_OFFSETS[name.toUpperCase()];
+	// Zone names are written in capitals: "est" and "cet" are words in French and Italian.
+	if (name) return name === name.toUpperCase() ? ZONE_OFFSETS[name] : undefined;
 	if (zulu) return '+00:00';
 	if (sign2) return offsetText(sign2, Number(hours2), Number(minutes2));
 	if (sign) return offsetText(sign, Number(hours), Number(minutes ?? 0));
@@ -142,8 +143,10 @@ const MATCHERS: Array<(line: string) => FoundDate | undefined> = [
 		const m = HAS_NUMERIC.test(line) ? TIME_FIRST.exec(line) : null;
 		if (!m) return undefined;
 		const offset = zoneOf(m);
+		// As for a date alone (below): a 12-hour time, or a day-first reading that is no date, means month first.
+		const dayFirst = !(m[4] && +m[5]! <= 12) && isValidDate(+m[7]!, +m[6]!, +m[5]!);
 		return found(m, {
-			day: +m[5]!, month: +m[6]!, year: +m[7]!,
+			day: dayFirst ? +m[5]! : +m[6]!, month: dayFirst ? +m[6]! : +m[5]!, year: +m[7]!,
 			hour: hour12(+m[1]!, m[4]), minute: +m[2]!, second: m[3] ? +m[3] : undefined, offset,
 		});
 	},

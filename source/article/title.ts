@@ -56,9 +56,14 @@ export function titleFromSlug(url: string | undefined, pageText: string): string
 	} catch {
 		return undefined;
 	}
-	const slug = decodeURIComponent(path.split('/').filter(Boolean).at(-1) ?? '')
-		.replace(/\.[a-z]{2,5}$/i, '')
-		.replace(/[-_]\d{5,}$/, '');
+	let slug: string;
+	try {
+		slug = decodeURIComponent(path.split('/').filter(Boolean).at(-1) ?? '');
+	} catch {
+		// A malformed escape: the address says nothing that can be read.
+		return undefined;
+	}
+	slug = slug.replace(/\.[a-z]{2,5}$/i, '').replace(/[-_]\d{5,}$/, '');
 	const words = slug.split(/[-_]+/).filter(Boolean);
 	if (words.length < 4 || words.some((word) => /\d{5,}/.test(word))) return undefined;
 	const letters = pageText.match(/\p{L}/gu) ?? [];

@@ -112,7 +112,8 @@ export function checkConfig(text: string, {parse, TomlError}: Toml): {config: Co
 			}
 			continue;
 		}
-		const checks = tables[name];
+		// Own keys only: a setting named like one of Object's ("constructor", "valueOf") is no setting.
+		const checks = Object.hasOwn(tables, name) ? tables[name] : undefined;
 		if (!checks) {
 			problem(undefined, name, `not a table docbao knows (${Object.keys(tables).join(', ')}, keys)`);
 			continue;
@@ -122,7 +123,7 @@ export function checkConfig(text: string, {parse, TomlError}: Toml): {config: Co
 			continue;
 		}
 		for (const [key, setting] of Object.entries(value)) {
-			const check = checks[key];
+			const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
 			const wrong = check ? check(setting, key) : `not a setting of [${name}] (${Object.keys(checks).join(', ')})`;
 			if (wrong) problem(name, key, check ? `must be ${wrong}` : wrong);
 		}

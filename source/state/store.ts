@@ -53,7 +53,8 @@ function withLock<T>(file: string, work: () => T): T {
 	const lock = `${file}.lock`;
 	const until = Date.now() + LOCK_WAIT_MS;
 	let held = false;
-	while (!held) {
+	let waited = false;
+	while (!held && !waited) {
 		try {
 			const fd = openSync(lock, 'wx');
 			writeSync(fd, String(process.pid));
@@ -68,23 +69,29 @@ function withLock<T>(file: string, work: () => T): T {
 			} catch {
 				// Released meanwhile: try again.
 			}
-			if (stale || Date.now() > until) {
-				// A holder that is gone, or one that holds on for too long: the merge still keeps its marks on disk.
+			if (stale) {
+				// A holder that is gone: its lock is taken over.
 				try {
 					unlinkSync(lock);
 				} catch {
 					// Someone else took it over first.
 				}
+			} else if (Date.now() > until) {
+				// A live holder that holds on for too long: write without the lock (the rename is still
+				// atomic), and leave its lock to it.
+				waited = true;
 			} else sleep(5);
 		}
 	}
 	try {
 		return work();
 	} finally {
-		try {
-			unlinkSync(lock);
-		} catch {
-			// Taken over as stale; nothing to release.
+		if (held) {
+			try {
+				unlinkSync(lock);
+			} catch {
+				// Taken over as stale; nothing to release.
+			}
 		}
 	}
 }

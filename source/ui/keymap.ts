@@ -91,7 +91,7 @@ export function parseKey(text: string): KeySpec[] | undefined {
 	if (ctrl) return /[a-z]/i.test(ctrl[1]!) ? [{input: ctrl[1]!.toLowerCase(), ctrl: true, label: `Ctrl+${ctrl[1]!.toUpperCase()}`}] : undefined;
 	if (/^shift\+tab$/i.test(text)) return [named('tab', 'Shift+Tab', true)];
 	if (Array.from(text).length === 1) return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(text) ? [char(text)] : undefined;
-	const name = NAMED_KEYS[text.toLowerCase()];
+	const name = Object.hasOwn(NAMED_KEYS, text.toLowerCase()) ? NAMED_KEYS[text.toLowerCase()] : undefined;
 	if (!name) return undefined;
 	if (name === ' ') return [char(' ', 'Space')];
 	// Ink reports the Backspace key as `delete`.

@@ -28,13 +28,14 @@ function markStore(path: string, env: NodeJS.ProcessEnv, warn: (message: string)
 
 export function readerSetup(path: string, loaded: LoadedConfig, {env, color, mouse, warn}: Context): {options: {setup: Setup; marks: Marks; store?: MarkStore}; notice: string | null} {
 	const keyed = bindKeys(loaded.config.keys);
-	const problems = loaded.problems.map((problem) => describeProblem(loaded.path, problem));
-	for (const problem of keyed.problems) {
-		problems.push(describeProblem(loaded.path, {line: loaded.text ? lineOfKey(loaded.text, 'keys', problem.command) : undefined, key: `keys.${problem.command}`, message: problem.message}));
-	}
+	const keyProblems = keyed.problems.map((problem) =>
+		describeProblem(loaded.path, {line: loaded.text ? lineOfKey(loaded.text, 'keys', problem.command) : undefined, key: `keys.${problem.command}`, message: problem.message}),
+	);
+	// The file's own problems were printed before the reader started; the keys' are found here.
+	const problems = [...loaded.problems.map((problem) => describeProblem(loaded.path, problem)), ...keyProblems];
 	// A configuration with a mistake is not half used: all of it gives way to the defaults.
 	const config = problems.length > 0 ? {...loaded.config, ...{theme: 'dark' as const, mouse: true, hyperlinks: 'auto' as const, clipboard: false, language: undefined}} : loaded.config;
-	if (keyed.problems.length > 0) for (const problem of problems) warn(`${problem}; running on the defaults`);
+	for (const problem of keyProblems) warn(`${problem}; running on the defaults`);
 	const text = messagesFor(config.language, env);
 	const setup: Setup = {
 		keys: problems.length > 0 ? defaultBindings : keyed.bindings,

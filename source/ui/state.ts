@@ -83,12 +83,12 @@ function openArticle(state: State, id: string): State {
 	return markOpened({...state, history, at: history.length - 1, search: {query: '', editing: false, line: null}}, id);
 }
 
-/** Keeps where the reader stands in an article it is leaving (`top`, as drawn), to come back there. */
-function rememberPosition(state: State, place: ArticlePlace, top = place.top): State {
+/** Keeps where the reader stands in an article it is leaving (`top` at `width`, as drawn), to come back there. */
+function rememberPosition(state: State, place: ArticlePlace, top = place.top, width = place.width): State {
 	const known = state.marks.positions.get(place.id);
-	if (known && known[0] === top && known[1] === place.width) return state;
+	if (known && known[0] === top && known[1] === width) return state;
 	if (!known && top === 0) return state;
-	const positions = new Map(state.marks.positions).set(place.id, [top, place.width, Date.now()] as const);
+	const positions = new Map(state.marks.positions).set(place.id, [top, width, Date.now()] as const);
 	return {...state, marks: {...state.marks, positions}};
 }
 
@@ -134,7 +134,7 @@ function listCommand(state: State, command: Command): State {
 			if (!entry) return state;
 			const opened = openArticle(state, entry.id);
 			// An article opened from a search's results opens searched for what was looked for.
-			return state.found ? {...opened, search: {query: searchedWords(state.found.query), editing: false, line: null}} : opened;
+			return state.found?.kind === 'search' ? {...opened, search: {query: searchedWords(state.found.query), editing: false, line: null}} : opened;
 		}
 		case 'search':
 			return state.found ? state : {...state, list: {...state.list, editing: true}};
@@ -156,6 +156,8 @@ function listCommand(state: State, command: Command): State {
 		case 'toggleComments':
 		case 'toggleSidebar': return {...state, notice: state.setup.text.notices.panesOfArticle};
 		case 'back':
+			// The bookmarks opened from an article: back to it.
+			if (state.found?.kind === 'bookmarks' && state.at > 0) return {...state, found: null, at: state.at - 1};
 			if (state.found) return keepListSelectionVisible({...state, found: null, list: {...state.list, filter: ''}}, 0);
 			return state.list.filter ? keepListSelectionVisible({...state, list: {...state.list, filter: ''}}, 0) : state;
 		default:
@@ -254,7 +256,8 @@ function stepArticle(state: State, step: 1 | -1): State {
 	const index = shown.list.indexOf(shown.filter, place.id);
 	const next = index === -1 ? undefined : entryAt(state, index + step);
 	if (!next) return {...state, notice: step === 1 ? state.setup.text.notices.lastArticle : state.setup.text.notices.firstArticle};
-	const left = rememberPosition(state, place, articleView(state)?.top ?? place.top);
+	const view = articleView(state);
+	const left = rememberPosition(state, place, view?.top ?? place.top, view?.layoutWidth ?? place.width);
 	const history = left.history.slice();
 	history[left.at] = articlePlace(left, next.id);
 	const selected = keepListSelectionVisible(left, index + step);
@@ -314,7 +317,10 @@ function command(state: State, name: Command): State {
 	const before = currentPlace(state);
 	const after = commandAt(state.notice ? {...state, notice: null} : state, name);
 	// Leaving an article (or quitting on one) keeps where the reader stood in it.
-	if (before.kind === 'article' && (after.quit || currentPlace(after) !== before)) return rememberPosition(after, before, articleView(state)?.top ?? before.top);
+	if (before.kind === 'article' && (after.quit || currentPlace(after) !== before)) {
+		const view = articleView(state);
+		return rememberPosition(after, before, view?.top ?? before.top, view?.layoutWidth ?? before.width);
+	}
 	return after;
 }
 
@@ -509,7 +515,8 @@ function mouse(state: State, action: {button: 'wheelUp' | 'wheelDown' | 'left'; 
 	}
 	const story = sidebarStoryAt(state, action.x, action.y);
 	if (story === undefined) return state;
-	return openRelated(withPlace(state, {related: story, focus: 'related'}));
+	// Through the command, as Enter would: the place in the article left is kept.
+	return command(withPlace(state, {related: story, focus: 'related'}), 'open');
 }
 
 // Lines a notch of the wheel scrolls an article.

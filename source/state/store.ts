@@ -8,6 +8,7 @@ import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, r
 import {join, resolve} from 'node:path';
 import {docbaoDir} from '../config/xdg';
 import {emptyMarks, marksFromJson, marksToJson, mergeMarks, type Marks} from './marks';
+import {isRunning} from '../system/process';
 
 export type MarkStore = {
 	readonly file: string;
@@ -37,15 +38,6 @@ const LOCK_WAIT_MS = 2000;
 
 function sleep(ms: number): void {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 /** Runs `work` holding the file's lock (a file made with O_EXCL); a dead holder's lock is taken over. */

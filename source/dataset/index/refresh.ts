@@ -15,6 +15,7 @@ import type {IndexedArticle} from './rows';
 import {parsePage} from './parse-page';
 import {startWorkers, type PageParser, type ParseJob} from './workers';
 import type {Database} from './sqlite';
+import {isRunning} from '../../system/process';
 
 export type RefreshOptions = {
 	warn: (message: string) => void;
@@ -195,15 +196,6 @@ class Writer {
 	rollback(): void {
 		if (this.#open) this.#db.exec('ROLLBACK');
 		this.#open = false;
-	}
-}
-
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 

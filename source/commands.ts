@@ -257,8 +257,8 @@ async function read(path: string, flags: Flags, io: Io): Promise<void> {
 async function config(flags: Flags, io: Io): Promise<void> {
 	const {configPath, defaultConfigText, describeProblem, loadConfig} = await import('./config/config');
 	if (flags.default) {
-		const [{defaultBindings}, {english}] = await Promise.all([import('./ui/keymap'), import('./ui/messages')]);
-		const commands = defaultBindings.map((binding) => ({command: binding.command, keys: [...new Set(binding.keys.map((spec) => spec.label))], description: english.commands[binding.command]}));
+		const [{defaultBindings, keyLabels}, {english}] = await Promise.all([import('./ui/keymap'), import('./ui/messages')]);
+		const commands = defaultBindings.map((binding) => ({command: binding.command, keys: keyLabels(defaultBindings, binding.command), description: english.commands[binding.command]}));
 		io.stdout.write(defaultConfigText(commands));
 		return;
 	}

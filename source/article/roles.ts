@@ -1,6 +1,7 @@
 // What each line of a page is, and the small tests that decide it: words, kickers, datelines.
 import type {PageLine} from '../text/normalize';
 import {sectionHeading} from './chrome';
+import {foldCharacters} from '../text/fold';
 import {findDate, parseCompactDate} from './dates';
 
 export type Role =
@@ -69,7 +70,7 @@ export function markTitle(lines: PageLine[], roles: Role[], candidates: number[]
 
 /** Whether two lines share a word of four letters or more (case and marks aside). */
 function sharesWord(a: string, b: string): boolean {
-	const words = (text: string) => new Set((text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]{4,}/gu) ?? []));
+	const words = (text: string) => new Set(foldCharacters(text).match(/[\p{L}\p{N}]{4,}/gu) ?? []);
 	const mine = words(b);
 	return [...words(a)].some((word) => mine.has(word));
 }

@@ -3,7 +3,7 @@
 // column beside the descriptions; narrow, above them.
 import {wrapText} from '../text/wrap';
 import {textWidth} from '../text/width';
-import type {Binding} from './keymap';
+import {keyLabels, type Binding} from './keymap';
 import type {Messages} from './messages';
 
 export type HelpLine = {text: string; heading: boolean};
@@ -16,7 +16,7 @@ let last: {keys: readonly Binding[]; text: Messages; width: number; lines: HelpL
 export function helpLines(keys: readonly Binding[], text: Messages, width: number): HelpLine[] {
 	if (last && last.keys === keys && last.text === text && last.width === width) return last.lines;
 	const lines: HelpLine[] = [];
-	const labels = keys.map((binding) => [...new Set(binding.keys.map((spec) => spec.label))].join(', ') || '—');
+	const labels = keys.map((binding) => keyLabels(keys, binding.command).join(', ') || '—');
 	const keyColumn = Math.min(WIDEST_KEY_COLUMN, Math.max(...labels.map((label) => textWidth(label)))) + 4;
 	const beside = width - keyColumn >= 24;
 	let group = '';

@@ -7,6 +7,7 @@ import type {Snippet} from '../dataset/index/snippet';
 import {parseQuery} from '../dataset/index/query';
 import {commandFor, type Command, type KeyFlags} from './keymap';
 import {bookmarked, isSet, setFlag, type Marks} from '../state/marks';
+import {linkTarget} from '../text/hyperlink';
 import {
 	articleView,
 	clamp,
@@ -194,15 +195,11 @@ function showBookmarks(state: State): State {
 function linkEffect(state: State, url: string | undefined, command: 'openLink' | 'copyLink'): State {
 	const {notices} = state.setup.text;
 	if (!url) return {...state, notice: notices.noLink};
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		return {...state, notice: notices.notWebLink};
-	}
-	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return {...state, notice: notices.notWebLink};
+	// The address as a hyperlink would carry it: http(s) only, nothing in it that a terminal reads as control.
+	const target = linkTarget(url);
+	if (!target) return {...state, notice: notices.notWebLink};
 	if (command === 'copyLink' && !state.setup.clipboard) return {...state, notice: notices.clipboardOff};
-	return {...state, effect: {kind: command === 'openLink' ? 'open' : 'copy', url: parsed.href}};
+	return {...state, effect: {kind: command === 'openLink' ? 'open' : 'copy', url: target}};
 }
 
 const PANES: Focus[] = ['article', 'related', 'comments'];

@@ -328,6 +328,8 @@ function commandAt(cleared: State, name: Command): State {
 		case 'help': return {...cleared, help: true, helpTop: 0};
 		case 'back':
 			if (currentPlace(cleared).kind === 'list') return listCommand(cleared, name);
+			// A search kept on an article is cleared first, as a filter on the list is (and as in less and vim).
+			if (cleared.search.query !== '') return {...cleared, search: {query: '', editing: false, line: null}};
 			return cleared.at > 0 ? {...cleared, at: cleared.at - 1, search: {query: '', editing: false, line: null}} : {...cleared, notice: notices.nothingBefore};
 		case 'forward':
 			return cleared.at < cleared.history.length - 1 ? {...cleared, at: cleared.at + 1} : {...cleared, notice: notices.nothingAfter};
@@ -473,8 +475,6 @@ function pressOne(state: State, input: string, key: KeyFlags): State {
 		if (!key.ctrl && !key.meta && PRINTABLE.test(input)) return reducer(state, {type: 'type', text: input});
 		return state;
 	}
-	// Esc on an article with a search kept clears the search first, as in less and vim; then it goes back.
-	if (key.escape && state.search.query !== '' && currentPlace(state).kind === 'article') return {...state, search: {query: '', editing: false, line: null}, notice: null};
 	const name = commandFor(state.setup.keys, input, key);
 	return name ? command(state, name) : state;
 }

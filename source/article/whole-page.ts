@@ -230,8 +230,10 @@ function isStoryTitle(text: string): boolean {
 	const words = text.split(/\s+/);
 	if (words.length < 4 || text.length > 200 || isNameLine(text) || isFurniture(text)) return false;
 	if (isDateline(text) || /^\d+(?:\s+of\s+\d+)?$|^(?:\d+\s+){1,}\d+$/.test(text)) return false;
-	// A byline or a label: "Written by …", "Medically reviewed by …", "More In …", "Read this next".
-	if (/^(?:written|reviewed|medically reviewed|posted|published|more in|read this|view the|sponsored|advertisement|adchoices)\b/i.test(text)) return false;
+	// A byline ("Written by …", "Medically reviewed by …": up to two words, then by and a name),
+	// a widget's label ("More in …", "Read this next"), or a sentence (a summary, a notice) is no title.
+	if (/^(?:\p{L}+\s+){0,2}by\s+\p{Lu}/iu.test(text) || /^(?:more in|read this|read more|sponsored|advertisement|adchoices)\b/i.test(text)) return false;
+	if (/[^.]\.$/.test(text)) return false;
 	// Titles have small words among their capitalised ones; a list of names or of menu items has none.
 	return words.some((word) => /^\p{Ll}/u.test(word)) || words.length >= 6;
 }

@@ -21,10 +21,11 @@ const help = `
     $ docbao config [--path|--default] where the configuration is (and whether it is sound), or a
                                        commented default one
 
-  PATH is a folder of pages read recursively: text pages (*.txt) and JSON Lines files of records
-  (*.jsonl, *.jsonl.gz); or one such file, a pipe, or - for standard input. Without PATH, docbao
-  reads the dataset the configuration names, else its bundled sample. Folders and JSON Lines
-  files are indexed (SQLite, under ~/.cache/docbao) and kept up to date.
+  PATH is a folder of pages read recursively — text pages (*.txt), HTML pages (*.html, *.htm,
+  *.html.gz), and files of records: JSON Lines (*.jsonl, *.jsonl.gz), WARC archives (*.warc,
+  *.warc.gz), Parquet (*.parquet) — or one such file, a pipe, or - for standard input. Without
+  PATH, docbao reads the dataset the configuration names, else its bundled sample. Folders and
+  files of records are indexed (SQLite, under ~/.cache/docbao) and kept up to date.
   QUERY: words (all must occur), "a phrase", prefix*; case and diacritics do not matter.
 
   Options
@@ -44,6 +45,10 @@ const help = `
                     FORCE_COLOR are heeded. Without colour the reader still marks what matters.
     --no-mouse      leave the mouse to the terminal (its own text selection)
     --follow-links  follow links that lead out of the dataset's folder
+    --field NAME=COLUMN
+                    read a record's text, title, url, date or id from COLUMN (JSON Lines,
+                    Parquet); repeat for several
+    --verbose       say what was passed over (WARC requests, redirects, pages without an article)
     --help          this help
     --version       the version
 
@@ -96,6 +101,8 @@ function readArguments() {
 		since: {type: 'string'},
 		until: {type: 'string'},
 		site: {type: 'string'},
+		field: {type: 'string', isMultiple: true},
+		verbose: {type: 'boolean', default: false},
 	},
 	});
 }
@@ -130,8 +137,8 @@ function say(message: string): void {
 	errors.write(diagnostic(message));
 }
 
-const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'mouse', 'bookmarked', 'path', 'default', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'help', 'version']);
-const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site']);
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'mouse', 'bookmarked', 'path', 'default', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'field', 'verbose', 'help', 'version']);
+const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site', 'field']);
 
 /** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */
 function unknownFlags(argv: string[]): string[] {

@@ -13,10 +13,45 @@ import {listFilter, openIndexed, QueryUsageError, type IndexFlags} from './index
 import {useColor, type ColorMode} from './config/color';
 import type {ListFilter} from './dataset/index/catalog';
 import type {Entry} from './dataset/load';
+import type {FieldNames, SkipCounts} from './dataset/records';
 
 export class UsageError extends Error {}
 
-export type Flags = IndexFlags & {json: boolean; width?: number; data?: string; color: ColorMode; limit?: number; bookmarked?: boolean; path?: boolean; default?: boolean};
+export type Flags = IndexFlags & {
+	json: boolean;
+	width?: number;
+	data?: string;
+	color: ColorMode;
+	limit?: number;
+	bookmarked?: boolean;
+	path?: boolean;
+	default?: boolean;
+	/** `--field text=COLUMN`, as given. */
+	field?: string[];
+	/** Say on stderr what was passed over, and why. */
+	verbose?: boolean;
+};
+
+const FIELDS = ['text', 'title', 'url', 'date', 'id'] as const;
+
+/** The `--field NAME=COLUMN` overrides; a name docbao does not know is a usage error. */
+function fieldsOf(given: string[] | undefined): FieldNames | undefined {
+	if (!given || given.length === 0) return undefined;
+	const fields: FieldNames = {};
+	for (const item of given) {
+		const m = /^([a-z]+)=(.+)$/s.exec(item);
+		if (!m || !(FIELDS as readonly string[]).includes(m[1]!)) throw new UsageError(`--field takes NAME=COLUMN, NAME one of ${FIELDS.join(', ')}: ${item}`);
+		fields[m[1] as (typeof FIELDS)[number]] = m[2]!;
+	}
+	return fields;
+}
+
+/** One line: how many records or pages were passed over, by reason, most first. */
+export function skippedSummary(skipped: SkipCounts): string | undefined {
+	if (skipped.size === 0) return undefined;
+	const parts = [...skipped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([reason, count]) => `${count} ${reason}`);
+	return `passed over: ${parts.join(', ')}`;
+}
 
 export type Io = {
 	bundledData: string;
@@ -53,7 +88,7 @@ async function formatArticle(article: Article, flags: Flags, io: Io): Promise<st
 	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags.color, {env: io.env, isTTY: io.stdout.isTTY === true})});
 }
 
-const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks});
+const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks, fields: flags.fields, skipped: flags.skipped});
 
 async function filterOf(flags: Flags): Promise<ListFilter> {
 	try {
@@ -280,7 +315,17 @@ function expectArguments(rest: string[], most: number, command: string): void {
 	if (rest.length > most) throw new UsageError(`too many arguments for ${command}: ${rest.slice(most).join(' ')}`);
 }
 
-export async function run(input: string[], flags: Flags, io: Io): Promise<void> {
+export async function run(input: string[], given: Flags, io: Io): Promise<void> {
+	const flags: Flags = {...given, fields: fieldsOf(given.field), ...(given.verbose ? {skipped: new Map()} : {})};
+	try {
+		await runCommand(input, flags, io);
+	} finally {
+		const summary = flags.skipped && skippedSummary(flags.skipped);
+		if (summary) io.stderr.write(diagnostic(summary));
+	}
+}
+
+async function runCommand(input: string[], flags: Flags, io: Io): Promise<void> {
 	if (flags.width !== undefined && !(Number.isInteger(flags.width) && flags.width >= 1)) {
 		throw new UsageError('--width takes a whole number of columns, 1 or more');
 	}

@@ -4,8 +4,9 @@
 import type {Catalog, ListFilter} from './dataset/index/catalog';
 import {parseCompactDate} from './article/dates';
 import {progressLine} from './render/progress';
+import type {FieldNames, SkipCounts} from './dataset/records';
 
-export type IndexFlags = {index?: boolean; refresh?: boolean; rescan?: boolean; followLinks?: boolean; since?: string; until?: string; site?: string};
+export type IndexFlags = {index?: boolean; refresh?: boolean; rescan?: boolean; followLinks?: boolean; since?: string; until?: string; site?: string; fields?: FieldNames; skipped?: SkipCounts};
 
 export type IndexIo = {stderr: NodeJS.WritableStream & {isTTY?: boolean; columns?: number}; env: NodeJS.ProcessEnv; workerScript?: string};
 
@@ -56,7 +57,7 @@ export async function openIndexed(path: string, flags: IndexFlags, io: IndexIo, 
 		try {
 			// Folder times tell of pages added, removed or renamed without a stat of every page; --rescan
 			// stats them all, for pages rewritten in place.
-			const summary = await catalog.refresh({onProgress, quick: !flags.rescan});
+			const summary = await catalog.refresh({onProgress, quick: !flags.rescan, fields: flags.fields, skipped: flags.skipped});
 			if (summary.busy) warn('another docbao has been updating this index for long: it is used as it stands');
 		} finally {
 			if (shown) io.stderr.write('\r\u001b[2K');

@@ -7,7 +7,7 @@ import {gzipSync} from 'node:zlib';
 import {randomBytes} from 'node:crypto';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {readRecordAt, readRecords, streamLines} from '../source/dataset/jsonl';
+import {readJsonLineAt as readRecordAt, readJsonLines as readRecords, streamLines} from '../source/dataset/jsonl';
 import {readPageText} from '../source/dataset/page-file';
 import {DatasetError} from '../source/dataset/errors';
 import {decodeBytes, detectEncoding} from '../source/text/decode';

@@ -157,13 +157,15 @@ describe('dataset faults', () => {
 		expect(warnings.join('\n')).toMatch(/loop\.txt: symlink loop/);
 	});
 
-	it('gives the same file name in two folders two ids, and ignores files that are not .txt', async () => {
+	it('gives the same file name in two folders two ids, and ignores files that are not pages', async () => {
 		const folder = join(work, 'twins');
 		mkdirSync(join(folder, 'a'), {recursive: true});
 		mkdirSync(join(folder, 'b'));
 		writeFileSync(join(folder, 'a', 'tin.txt'), 'Tin ở a\n');
 		writeFileSync(join(folder, 'b', 'tin.txt'), 'Tin ở b\n');
-		writeFileSync(join(folder, 'b', 'tin.html'), '<p>not a page</p>');
+		// HTML files are pages since issue 12; a PDF or a JSON file (not JSON Lines) is none.
+		writeFileSync(join(folder, 'b', 'tin.json'), '{"text": "not a page"}');
+		writeFileSync(join(folder, 'b', 'tin.pdf'), '%PDF-1.4 not a page');
 		const dataset = await loadDataset(folder);
 		expect(dataset.entries.map((entry) => entry.id).sort()).toEqual(['a/tin', 'b/tin']);
 		expect(runCli(['show', 'b/tin', '--data', folder]).stdout.split('\n')[0]).toBe('Tin ở b');

@@ -13,7 +13,8 @@ export function headlineFrom(head: string, whole: boolean): Headline | undefined
 	const {lines, meta, title} = segmentPage(head, undefined, !whole);
 	const dateline = lines.find((line) => line.role === 'dateline')?.text;
 	if (!whole && dateline === undefined) return undefined;
-	return meta.url ? {title, published: publishedFrom(dateline, meta), url: meta.url} : {title, published: publishedFrom(dateline, meta)};
+	const published = publishedFrom(dateline, meta)?.published ?? null;
+	return meta.url ? {title, published, url: meta.url} : {title, published};
 }
 
 /** The offset just past the `count`-th newline, or -1 when the text has fewer lines. */

@@ -209,6 +209,7 @@ export function parseArticle(text: string, {id, source, siteLines}: ParseOptions
 	const {lines, meta, title, titleSource} = segmentPage(text, siteLines);
 	const dateline = textOf(lines, 'dateline')[0];
 	const kicker = textOf(lines, 'kicker')[0];
+	const date = publishedFrom(dateline, meta);
 	const article: Article = {
 		id,
 		source,
@@ -216,7 +217,8 @@ export function parseArticle(text: string, {id, source, siteLines}: ParseOptions
 		title,
 		titleSource,
 		dateline: dateline ?? null,
-		published: publishedFrom(dateline, meta),
+		published: date?.published ?? null,
+		...(date ? {dateSource: date.dateSource} : {}),
 		blocks: buildBlocks(lines),
 		related: parseRelated(textOf(lines, 'related')),
 		comments: textOf(lines, 'comment').map(parseComment),

@@ -1,5 +1,6 @@
 // What each line of a page is, and the small tests that decide it: words, kickers, datelines.
 import type {PageLine} from '../text/normalize';
+import type {DateSource} from './types';
 import {sectionHeading} from './chrome';
 import {foldCharacters} from '../text/fold';
 import {findDate, parseCompactDate} from './dates';
@@ -75,7 +76,9 @@ function sharesWord(a: string, b: string): boolean {
 	return [...words(a)].some((word) => mine.has(word));
 }
 
-export function publishedFrom(dateline: string | undefined, meta: Meta): string | null {
+export function publishedFrom(dateline: string | undefined, meta: Meta): {published: string; dateSource: DateSource} | undefined {
 	const fromLine = dateline ? findDate(dateline)?.iso : undefined;
-	return fromLine ?? (meta.date ? parseCompactDate(meta.date) ?? null : null);
+	if (fromLine) return {published: fromLine, dateSource: 'dateline'};
+	const fromHeader = meta.date ? parseCompactDate(meta.date) : undefined;
+	return fromHeader ? {published: fromHeader, dateSource: 'metadata'} : undefined;
 }

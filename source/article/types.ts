@@ -1,6 +1,10 @@
-export type BlockKind = 'lead' | 'paragraph' | 'caption' | 'quote';
+/** `heading`, `item` (a list item) and `row` (a table row, cells apart) come from HTML pages. */
+export type BlockKind = 'lead' | 'paragraph' | 'caption' | 'quote' | 'heading' | 'item' | 'row';
 
-export type Block = {kind: BlockKind; text: string};
+/** A link in a block's text: the words as shown, and where they lead. */
+export type Link = {text: string; url: string};
+
+export type Block = {kind: BlockKind; text: string; links?: Link[]};
 
 export type RelatedStory = {
 	title: string;
@@ -29,6 +33,14 @@ export type Article = {
 	dateline: string | null;
 	/** ISO 8601; with an offset only when the page gives one. */
 	published: string | null;
+	/** Where the date came from (absent when there is none). */
+	dateSource?: DateSource;
+	/** When the page says it was last changed (HTML metadata), ISO 8601. */
+	modified?: string;
+	/** The byline's names, as the page's metadata gives them. */
+	author?: string;
+	/** The page's language tag (`en`, `vi-VN`), as the page declares it. */
+	language?: string;
 	blocks: Block[];
 	related: RelatedStory[];
 	comments: Comment[];
@@ -37,3 +49,10 @@ export type Article = {
 export type Headline = {title: string; published: string | null; /** From a `# url` line. */ url?: string};
 
 export type TitleSource = 'headline' | 'browser-title' | 'lead' | 'url';
+
+/**
+ * `metadata`: the page's markup (JSON-LD, meta tags) or its `# date` header; `dateline`: a date
+ * written in the page's text; `record`: the dataset record's own field; `url`: the date in the web
+ * address; `crawl`: when the page was captured, not when it was published (WARC-Date).
+ */
+export type DateSource = 'metadata' | 'dateline' | 'record' | 'url' | 'crawl';

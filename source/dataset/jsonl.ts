@@ -22,9 +22,28 @@ export type RecordPlace = {path: PathLike; offset: number; length: number; compr
 
 export type RecordLine = {record: JsonRecord; lineNumber: number; place: RecordPlace};
 
-const TEXT_FIELDS = ['text', 'content', 'body', 'articleBody'] as const;
+/** The names a record's fields go by, in the order they are looked for; `--field` puts a name first. */
+export const FIELD_NAMES = {
+	text: ['text', 'content', 'body', 'articleBody', 'article', 'maintext'],
+	title: ['title', 'headline'],
+	url: ['url', 'link'],
+	date: ['date', 'published', 'date_publish', 'timestamp', 'datePublished'],
+	id: ['id'],
+} as const;
 
-function dateOf(value: unknown): string | undefined {
+export type Field = keyof typeof FIELD_NAMES;
+
+/** Field → the name the user gave it (`--field text=story`). */
+export type FieldNames = Partial<Record<Field, string>>;
+
+/** The names to look for a field under: the user's, alone, when given. */
+export const namesFor = (field: Field, fields: FieldNames | undefined): readonly string[] => (fields?.[field] ? [fields[field]] : FIELD_NAMES[field]);
+
+const pick = (values: Record<string, unknown>, names: readonly string[]) => names.map((name) => values[name]).find((value) => value !== undefined && value !== null);
+
+export function dateOf(value: unknown): string | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+	if (typeof value === 'bigint') return dateOf(Number(value));
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		// Seconds or milliseconds since the epoch, in UTC.
 		const date = new Date(value < 1e11 ? value * 1000 : value);
@@ -35,7 +54,7 @@ function dateOf(value: unknown): string | undefined {
 }
 
 /** The record a line holds, or a reason it holds none. */
-export function parseRecord(line: string): JsonRecord | string {
+export function parseRecord(line: string, fields?: FieldNames): JsonRecord | string {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
@@ -43,15 +62,23 @@ export function parseRecord(line: string): JsonRecord | string {
 		return 'not valid JSON';
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-	const fields = value as Record<string, unknown>;
-	const text = TEXT_FIELDS.map((field) => fields[field]).find((field): field is string => typeof field === 'string');
-	if (text === undefined) return `no text field (${TEXT_FIELDS.join(', ')})`;
+	return recordOf(value as Record<string, unknown>, fields);
+}
+
+/** The record in a row's values (a JSON object, a Parquet row), or a reason it holds none. */
+export function recordOf(values: Record<string, unknown>, fields?: FieldNames): JsonRecord | string {
+	const textNames = namesFor('text', fields);
+	const text = pick(values, textNames);
+	if (typeof text !== 'string') return `no text field (${textNames.join(', ')})`;
 	const record: JsonRecord = {text};
-	if (typeof fields.title === 'string' && fields.title.trim() !== '') record.title = fields.title.trim();
-	if (typeof fields.url === 'string') record.url = fields.url;
-	const published = dateOf(fields.date ?? fields.timestamp);
+	const title = pick(values, namesFor('title', fields));
+	if (typeof title === 'string' && title.trim() !== '') record.title = title.trim();
+	const url = pick(values, namesFor('url', fields));
+	if (typeof url === 'string') record.url = url;
+	const published = dateOf(pick(values, namesFor('date', fields)));
 	if (published) record.published = published;
-	if (typeof fields.id === 'string' || typeof fields.id === 'number') record.id = String(fields.id);
+	const id = pick(values, namesFor('id', fields));
+	if (typeof id === 'string' || typeof id === 'number' || typeof id === 'bigint') record.id = String(id);
 	return record;
 }
 
@@ -86,7 +113,7 @@ export async function* streamLines(stream: AsyncIterable<Buffer>, limit = PAGE_L
 }
 
 /** The records of a JSON Lines file, one at a time; `warn` hears of each line that is not one. */
-export async function* readRecords(path: PathLike, label: string, warn: (message: string) => void, source?: NodeJS.ReadableStream): AsyncGenerator<RecordLine> {
+export async function* readJsonLines(path: PathLike, label: string, warn: (message: string) => void, source?: NodeJS.ReadableStream, fields?: FieldNames): AsyncGenerator<RecordLine> {
 	const compressed = GZIP_FILE.test(label);
 	const file: NodeJS.ReadableStream = source ?? createReadStream(path);
 	const gunzip = compressed ? createGunzip() : undefined;
@@ -103,7 +130,7 @@ export async function* readRecords(path: PathLike, label: string, warn: (message
 			}
 			const text = line.toString('utf8').trim();
 			if (text === '') continue;
-			const record = parseRecord(text);
+			const record = parseRecord(text, fields);
 			if (typeof record === 'string') warn(`${label}:${lineNumber}: ${record}, skipped`);
 			else yield {record, lineNumber, place: {path, offset, length, compressed}};
 		}
@@ -182,17 +209,20 @@ function readPlainRange(path: PathLike, offset: number, length: number, label: s
 	return buffer;
 }
 
-/** One record read again from its place. */
-export function readRecordAt(place: RecordPlace): JsonRecord | string {
-	let bytes: Buffer;
+/** The bytes of a record's place, read again (see RecordPlace). */
+export function readPlace(place: RecordPlace): Buffer {
 	try {
 		const label = String(place.path);
-		bytes = place.compressed ? readCompressedRange(place.path, place.offset, place.length, label) : readPlainRange(place.path, place.offset, place.length, label);
+		return place.compressed ? readCompressedRange(place.path, place.offset, place.length, label) : readPlainRange(place.path, place.offset, place.length, label);
 	} catch (error) {
 		closeCursor();
 		throw error;
 	}
-	return parseRecord(bytes.toString('utf8'));
+}
+
+/** One record read again from its place. */
+export function readJsonLineAt(place: RecordPlace, fields?: FieldNames): JsonRecord | string {
+	return parseRecord(readPlace(place).toString('utf8'), fields);
 }
 
 /** The page a record stands for: its title, when it has one, above its text. */

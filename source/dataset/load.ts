@@ -12,7 +12,11 @@ import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} fr
 import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
-import {JSONL_FILE, readRecordAt, readRecords, recordPage, type RecordPlace} from './jsonl';
+import {JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
+import {parseHtmlPage} from '../html/article';
+import {HTML_PARSE_LIMIT} from '../html/dom';
+import {decodeHtml} from '../html/charset';
+import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
 import {indexTitles, titleKey} from './titles';
 
@@ -32,14 +36,18 @@ export type Entry = {
 	text?: string;
 	/** Where a JSON Lines record lies, to read it again when opened. */
 	place?: RecordPlace;
-	/** What a JSON Lines record states about its article, over what its text shows. */
-	stated?: {title?: string; published?: string; url?: string};
+	/** What a record states about its article, over what its page shows; the fields it was read with. */
+	stated?: {title?: string; published?: string; url?: string; fields?: FieldNames};
+	/** The kept text is HTML (a page read from standard input). */
+	html?: boolean;
 };
 
 export type Dataset = {
 	/** The folder related stories are matched in, or the input's own description. */
 	root: string;
 	entries: Entry[];
+	/** Older captures of an address listed by its newest, found by their record ids. */
+	superseded: Entry[];
 	/** Folded title → article id, for linking related stories. */
 	readonly titles: TitleLookup;
 	/** The lines that recur across the pages of a folder (its site's furniture). */
@@ -53,6 +61,10 @@ export type LoadOptions = {
 	stdin?: NodeJS.ReadableStream;
 	/** Follow links that lead out of the dataset's folder. */
 	followLinks?: boolean;
+	/** The names of record fields or columns, over the usual ones (`--field text=story`). */
+	fields?: FieldNames;
+	/** Hears of each page or record passed over, by reason. */
+	skipped?: SkipCounts;
 };
 
 
@@ -65,13 +77,14 @@ function sortNewestFirst(entries: Entry[]): Entry[] {
 	return keyed.map(({entry}) => entry);
 }
 
-function finish(root: string, entries: Entry[]): Dataset {
+function finish(root: string, entries: Entry[], superseded: Entry[] = []): Dataset {
 	const sorted = sortNewestFirst(entries);
 	let titles: Map<string, string> | undefined;
 	const siteLines = new Map<string, ReadonlySet<string>>();
 	return {
 		root,
 		entries: sorted,
+		superseded,
 		// Only opening an article needs these; a listing should not pay for them.
 		get titles() {
 			titles ??= indexTitles(sorted);
@@ -108,28 +121,51 @@ function listingPart(page: string): string {
 	return page.slice(0, cut > 0 ? cut + 1 : LISTING_BYTES);
 }
 
-/** The entries of a JSON Lines file: one per record, the id from the record or the file and line. */
-async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, warn: (message: string) => void, pipe?: NodeJS.ReadableStream): Promise<Entry[]> {
+/** What the dataset lists of a record: its title and date, as opening it would give them. */
+function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => void): {title: string; published: string | null; url?: string} | undefined {
+	const {page} = record;
+	if (page.format === 'html') {
+		const article = articleOfPage(entry, page, undefined, warn);
+		return isListed(article) ? {title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})} : undefined;
+	}
+	// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
+	// A record that states its title needs only the dateline from its page's head.
+	const headline = headlineOfTextHead(page.text) ?? (record.title ? undefined : parseHeadline(listingPart(page.text)));
+	const url = record.url ?? headline?.url;
+	return {title: record.title ?? headline!.title, published: headline?.published ?? record.published ?? null, ...(url ? {url} : {})};
+}
+
+const NOT_AN_ARTICLE = 'no article (a home, section or error page)';
+
+/** The entries of a file of records: one per record, the id from the record or the file and its place in it. */
+async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, options: LoadOptions, superseded: Entry[], pipe?: NodeJS.ReadableStream): Promise<Entry[]> {
+	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	const keepText = pipe !== undefined;
+	// The same address captured twice is listed once, as its newest capture.
+	const byUrl = new Map<string, number>();
 	try {
-		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, pipe)) {
-			const lineId = `${fileId}:${lineNumber}`;
-			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), lineId, `${file.relativePath}:${lineNumber}`);
-			// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
-			const page = recordPage(record);
-			// A record that states its title needs only the dateline from its page's head.
-			const headline = headlineOfTextHead(page) ?? (record.title ? undefined : parseHeadline(listingPart(page)));
-			entries.push({
-				id,
-				source: file.path,
-				...(file.raw ? {raw: file.raw} : {}),
-				title: record.title ?? headline!.title,
-				published: headline?.published ?? record.published ?? null,
-				...(keepText ? {text: page} : {place}),
-				...(record.url ?? headline?.url ? {url: record.url ?? headline?.url} : {}),
-				stated: {title: record.title, published: record.published, url: record.url},
-			});
+		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
+			const stated = {title: record.title, published: record.published, url: record.url, ...(options.fields ? {fields: options.fields} : {})};
+			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText ? {text: record.page.text} : {place}), stated};
+			const listed = listingOf(record, entry, warn);
+			if (!listed) {
+				options.skipped?.set(NOT_AN_ARTICLE, (options.skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
+				continue;
+			}
+			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
+			entry.id = earlier !== undefined && record.alias ? ids.claim(record.alias) : ids.claim(...(record.id !== undefined ? [record.id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
+			Object.assign(entry, listed);
+			if (earlier !== undefined) {
+				// The newer capture takes the address's id; the older answers to its record id.
+				const older = entries[earlier]!;
+				[older.id, entry.id] = [entry.id, older.id];
+				entries[earlier] = entry;
+				superseded.push(older);
+				continue;
+			}
+			if (record.page.format === 'html' && record.url) byUrl.set(record.url, entries.length);
+			entries.push(entry);
 		}
 	} catch (error) {
 		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);
@@ -137,22 +173,40 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 	return entries;
 }
 
-async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry[]> {
+/** A page file's listing: its headline, or for an HTML page its article's title and date (none when it holds no article and `skipEmpty`). */
+function listFile(file: PageFile, id: string, skipEmpty: boolean, options: LoadOptions): Entry | undefined {
+	const {skipped} = options;
+	const entry: Entry = {id, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null};
+	if (HTML_FILE.test(file.path)) {
+		const article = articleOfPage(entry, {format: 'html', text: readHtmlFile(fsPath(file), file.path)}, undefined, options.warn);
+		if (skipEmpty && !isListed(article)) {
+			skipped?.set(NOT_AN_ARTICLE, (skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
+			return undefined;
+		}
+		return {...entry, title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
+	}
+	const {title, published, url} = headlineOfFile(fsPath(file), file.path);
+	return {...entry, title, published, ...(url ? {url} : {})};
+}
+
+async function readFiles(files: PageFile[], options: LoadOptions, superseded: Entry[], single = false): Promise<Entry[]> {
 	const registry = new IdRegistry();
-	const ids = assignIds(files, registry, (file) => !JSONL_FILE.test(file.path));
+	const ids = assignIds(files, registry, (file) => !RECORD_FILE.test(file.path));
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	let last = Date.now();
 	for (let i = 0; i < files.length; i++) {
 		const file = files[i]!;
-		if (JSONL_FILE.test(file.path)) {
-			for (const entry of await readRecordEntries(file, ids[i]!, registry, warn)) entries.push(entry);
+		if (RECORD_FILE.test(file.path)) {
+			for (const entry of await readRecordEntries(file, ids[i]!, registry, options, superseded)) entries.push(entry);
 		} else {
 			try {
-				const {title, published, url} = headlineOfFile(fsPath(file), file.path);
-				entries.push({id: ids[i]!, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title, published, ...(url ? {url} : {})});
+				// A page named on the command line is listed whatever it holds; in a folder, pages without an article are not.
+				const entry = listFile(file, ids[i]!, !single, options);
+				if (entry) entries.push(entry);
 			} catch (error) {
-				if (!(error instanceof DatasetError)) throw error;
+				// A page named on the command line that cannot be read is the command's error.
+				if (!(error instanceof DatasetError) || single) throw error;
 				warn(`skipping ${error.message.replace(/^cannot read /, '')}`);
 			}
 		}
@@ -168,7 +222,13 @@ async function readFiles(files: PageFile[], options: LoadOptions): Promise<Entry
 
 /** A page that can be read once only (standard input, a pipe): its text is kept. */
 function streamedPage(id: string, source: string, bytes: Uint8Array): Entry {
-	const text = decodeBytes(pageBytes(bytes, source === '-' ? 'standard input' : source));
+	const label = source === '-' ? 'standard input' : source;
+	if (looksLikeHtml(bytes)) {
+		const entry: Entry = {id, source, title: '', published: null, text: decodeHtml(bytes), html: true};
+		const article = articleOfPage(entry, {format: 'html', text: entry.text!});
+		return {...entry, title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
+	}
+	const text = decodeBytes(pageBytes(bytes, label));
 	const {title, published, url} = parseHeadline(text);
 	return {id, source, title, published, text, ...(url ? {url} : {})};
 }
@@ -186,45 +246,63 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 	}
 	const single = {path, relativePath: basename(path)};
 	const id = printableId(withoutExtension(basename(path)));
-	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, {warn, followLinks: options.followLinks}), {...options, warn}));
+	const superseded: Entry[] = [];
+	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, {warn, followLinks: options.followLinks}), {...options, warn}, superseded), superseded);
 	if (stats.isFIFO()) {
 		// A pipe can be read once: its pages and records are kept in memory.
-		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), warn, openPipe(path)));
+		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), {...options, warn}, superseded, openPipe(path)));
 		return finish(path, [streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
-	if (JSONL_FILE.test(path)) return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}));
-	const {title, published, url} = headlineOfFile(path);
-	return finish(dirname(resolve(path)), [{id, source: path, title, published, ...(url ? {url} : {})}]);
+	return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}, superseded, true), superseded);
 }
 
 export function findEntry(dataset: Dataset, id: string): Entry | undefined {
 	const wanted = printableId(id);
-	return dataset.entries.find((entry) => entry.id === wanted);
+	return dataset.entries.find((entry) => entry.id === wanted) ?? dataset.superseded.find((entry) => entry.id === wanted);
 }
 
-/** The page text of an entry: kept in memory, re-read from its file, or from its place in a JSON Lines file. */
-function pageOf(entry: Entry): string {
-	if (entry.text !== undefined) return entry.text;
-	if (!entry.place) return readPageText(entry.raw ?? entry.source, entry.source);
+/** The page of an entry: kept in memory, re-read from its file, or from its place in a file of records. */
+function pageOf(entry: Entry): Page {
+	if (entry.text !== undefined) return {format: entry.html ? 'html' : 'text', text: entry.text};
+	if (!entry.place) {
+		const path = entry.raw ?? entry.source;
+		return HTML_FILE.test(entry.source) ? {format: 'html', text: readHtmlFile(path, entry.source)} : {format: 'text', text: readPageText(path, entry.source)};
+	}
 	let record;
 	try {
-		record = readRecordAt(entry.place);
+		record = readRecordAt(entry.place, entry.source, entry.stated?.fields);
 	} catch (error) {
 		throw new DatasetError(`cannot read ${entry.source}: ${(error as Error).message}`);
 	}
 	if (typeof record === 'string') throw new DatasetError(`${entry.source} changed: the record of ${entry.id} is ${record}`);
-	return recordPage(record);
+	return record.page;
 }
 /** Folded title → article id: a Map, or the index's lookup. */
 export type TitleLookup = {get(key: string): string | undefined; readonly size: number};
 
-/** The article of an entry's page text, with what its JSON Lines record states over what the text shows. */
-export function articleOfPage(entry: Entry, page: string, siteLines?: SiteLines): Article {
-	const article = parseArticle(page, {id: entry.id, source: entry.source, siteLines});
+// HTML pages judged to hold no article (see html/extract.ts): a listing passes over them.
+const withoutArticle = new WeakSet<Article>();
+
+/** Whether a listing shows an article: an HTML page is listed when it holds one. */
+export const isListed = (article: Article) => !withoutArticle.has(article);
+
+function htmlArticle(entry: Entry, page: Page, warn?: (message: string) => void): Article {
+	const {article, isArticle, cut} = parseHtmlPage(page.text, {id: entry.id, source: entry.source, url: page.url, crawled: page.crawled});
+	if (!isArticle) withoutArticle.add(article);
+	if (cut) warn?.(`${entry.source}${entry.place ? ` (${page.url ?? entry.id})` : ''}: over ${HTML_PARSE_LIMIT / (1024 * 1024)} MB of HTML; only its beginning is read`);
+	return article;
+}
+
+/** The article of an entry's page, with what its record states over what the page shows. */
+export function articleOfPage(entry: Entry, page: Page | string, siteLines?: SiteLines, warn?: (message: string) => void): Article {
+	const article = typeof page === 'string' || page.format === 'text' ? parseArticle(typeof page === 'string' ? page : page.text, {id: entry.id, source: entry.source, siteLines}) : htmlArticle(entry, page, warn);
 	const {title, published, url} = entry.stated ?? {};
 	if (title) article.title = title;
-	if (published && !article.published) article.published = published;
+	if (published && !article.published) {
+		article.published = published;
+		article.dateSource = 'record';
+	}
 	if (url && !article.url) article.url = url;
 	return article;
 }

@@ -19,8 +19,8 @@ export type PageFile = {
 /** The path the file system knows the file by. */
 export const fsPath = (file: {path: string; raw?: Buffer}) => file.raw ?? file.path;
 
-// Pages, and JSON Lines files of records (see jsonl.ts).
-export const PAGE_EXTENSION = /\.(?:txt|jsonl|jsonl\.gz)$/i;
+// Pages (text, HTML), and files of records: JSON Lines, WARC, Parquet (see records.ts).
+export const PAGE_EXTENSION = /\.(?:txt|jsonl|jsonl\.gz|x?html?|x?html?\.gz|warc|warc\.gz|parquet)$/i;
 
 export type WalkOptions = {
 	warn: (message: string) => void;

@@ -30,7 +30,9 @@ function wrapped(text: string, width: number, style: LineStyle, indent = '', blo
 	return wrapText(displayText(text), inner).map((line) => ({text: indent + line, style, block}));
 }
 
-export function formatDate(article: Pick<Article, 'dateline' | 'published'>): string | null {
+export function formatDate(article: Pick<Article, 'dateline' | 'published' | 'dateSource'>): string | null {
+	// The date a page was captured is not the date it was published, and is not shown as one.
+	if (article.dateSource === 'crawl' && article.published) return `captured ${article.published}`;
 	return article.dateline ?? article.published;
 }
 
@@ -46,16 +48,32 @@ export function headerLines(article: Article, width: number, kickerFirst = false
 }
 
 const QUOTE_INDENT = '    ';
+const BULLET = '• ';
 
 function blockLines(block: Block, width: number, index?: number): StyledLine[] {
-	if (block.kind === 'quote') return wrapped(block.text, width, 'quote', QUOTE_INDENT, index);
-	return wrapped(block.text, width, block.kind === 'lead' ? 'lead' : block.kind, '', index);
+	switch (block.kind) {
+		case 'quote':
+			return wrapped(block.text, width, 'quote', QUOTE_INDENT, index);
+		case 'item': {
+			// A list item hangs from its bullet: the lines after the first are indented under the text.
+			const lines = wrapped(block.text, width, 'paragraph', '  ', index);
+			if (lines[0]) lines[0] = {...lines[0], text: BULLET + lines[0].text.slice(2)};
+			return lines;
+		}
+		case 'row':
+			return wrapped(block.text, width, 'paragraph', '', index);
+		default:
+			return wrapped(block.text, width, block.kind, '', index);
+	}
 }
+
+/** Blocks apart by a blank line, but a list's items and a table's rows one under another. */
+const together = (a: Block, b: Block) => a.kind === b.kind && (a.kind === 'item' || a.kind === 'row');
 
 export function bodyLines(blocks: Block[], width: number): StyledLine[] {
 	const lines: StyledLine[] = [];
 	blocks.forEach((block, index) => {
-		if (index > 0) lines.push(BLANK);
+		if (index > 0 && !together(blocks[index - 1]!, block)) lines.push(BLANK);
 		append(lines, blockLines(block, width, index));
 	});
 	return lines;

@@ -8,7 +8,7 @@ import {sortTime} from '../../article/dates';
 import {foldQuery} from '../../text/fold';
 import {openArticle, type Entry, type TitleLookup} from '../load';
 import type {Article} from '../../article/types';
-import {JSONL_FILE} from '../jsonl';
+import {RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
 import {recurringLines} from '../site-lines';
 import {openIndex, type IndexHandle} from './database';
 import {datasetKey} from './location';
@@ -41,7 +41,7 @@ export type Catalog = {
 	readonly titles: TitleLookup;
 	siteLines(folder: string): ReadonlySet<string>;
 	search(query: string, options?: ListFilter & {limit?: number}): SearchHit[];
-	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean; batchMs?: number; quick?: boolean}): Promise<RefreshSummary>;
+	refresh(options?: {onProgress?: (done: number, total: number) => void; wait?: boolean; batchMs?: number; quick?: boolean; fields?: FieldNames; skipped?: SkipCounts}): Promise<RefreshSummary>;
 	close(): void;
 };
 
@@ -52,7 +52,7 @@ export function isIndexable(path: string): boolean {
 	if (path === '-') return false;
 	try {
 		const stats = statSync(path);
-		return stats.isDirectory() || (stats.isFile() && JSONL_FILE.test(path));
+		return stats.isDirectory() || (stats.isFile() && RECORD_FILE.test(path));
 	} catch {
 		return false;
 	}
@@ -192,6 +192,8 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 				workerScript: options.workerScript,
 				batchMs: refreshOptions.batchMs,
 				quick: refreshOptions.quick,
+				fields: refreshOptions.fields,
+				skipped: refreshOptions.skipped,
 			});
 		},
 		close() {

@@ -1,16 +1,21 @@
 // Reading and parsing one page file (or JSON Lines record) into what the index stores: the work an indexing spends most
 // of its time on, shared by the main thread and the worker threads (see workers.ts).
 import type {PathLike} from 'node:fs';
-import {articleOfPage, DatasetError, readPageText, type Entry} from '../load';
+import {articleOfPage, DatasetError, isListed, readPageText, type Entry} from '../load';
+import {HTML_FILE, readHtmlFile} from '../html-file';
+import type {Page} from '../records';
 import type {Article} from '../../article/types';
 import {bodyText, rowOf, type IndexedArticle} from './rows';
 
 export type PageJob = {path: string; raw?: Buffer; id: string};
 
-/** A JSON Lines record, read and given its id by the main thread, as page text (see jsonl.ts). */
-export type RecordJob = {entry: Entry; page: string};
+/** A record (JSON Lines, WARC, Parquet), read and given its id by the main thread, with its page (see records.ts). */
+export type RecordJob = {entry: Entry; page: Page};
 
-export type ParsedPage = {article: IndexedArticle; foldedTitle: string; foldedBody: string} | {skipped: string};
+/** `silent`: a page without an article, counted rather than reported. */
+export type ParsedPage = {article: IndexedArticle; foldedTitle: string; foldedBody: string} | {skipped: string; silent?: boolean};
+
+const NO_ARTICLE: ParsedPage = {skipped: 'no article (a home, section or error page)', silent: true};
 
 /**
  * Text as the full-text index takes it. SQLite's tokenizer folds case and removes diacritics
@@ -21,17 +26,22 @@ export type ParsedPage = {article: IndexedArticle; foldedTitle: string; foldedBo
 export const foldForIndex = (text: string) => text.replace(/[đĐ]/g, 'd').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
 
 export function parsePage(job: PageJob | RecordJob, siteLines: ReadonlySet<string>): ParsedPage {
-	if ('page' in job) return parsed(job.entry, articleOfPage(job.entry, job.page));
-	let text: string;
+	if ('page' in job) {
+		const article = articleOfPage(job.entry, job.page);
+		return isListed(article) ? parsed(job.entry, article) : NO_ARTICLE;
+	}
+	let page: Page;
 	try {
-		text = readPageText((job.raw ?? job.path) as PathLike, job.path);
+		const path = (job.raw ?? job.path) as PathLike;
+		page = HTML_FILE.test(job.path) ? {format: 'html', text: readHtmlFile(path, job.path)} : {format: 'text', text: readPageText(path, job.path)};
 	} catch (error) {
 		if (!(error instanceof DatasetError)) throw error;
 		return {skipped: error.message.replace(/^cannot read /, '')};
 	}
 	const entry: Entry = {id: job.id, source: job.path, title: '', published: null};
 	if (job.raw) entry.raw = job.raw;
-	return parsed(entry, articleOfPage(entry, text, () => siteLines));
+	const article = articleOfPage(entry, page, () => siteLines);
+	return isListed(article) ? parsed(entry, article) : NO_ARTICLE;
 }
 
 function parsed(entry: Entry, article: Article): ParsedPage {

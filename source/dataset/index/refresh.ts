@@ -7,7 +7,7 @@ import {createHash} from 'node:crypto';
 import {statSync, type Stats} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
-import {JSONL_FILE, readRecords, recordPage} from '../jsonl';
+import {readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
 import type {Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
@@ -34,6 +34,10 @@ export type RefreshOptions = {
 	 * in place is then found by the next full refresh.
 	 */
 	quick?: boolean;
+	/** The names of record fields or columns, over the usual ones (`--field text=story`). */
+	fields?: FieldNames;
+	/** Hears of each page or record passed over, by reason. */
+	skipped?: SkipCounts;
 };
 
 // How long a refresh waits for another process's to end before it reads the index as it stands.
@@ -61,7 +65,7 @@ type KnownFile = {size: number; mtime: number; file_id: string};
  */
 function withIds(files: StatedFile[], known: Map<string, KnownFile>): StatedFile[] {
 	const sameNames = files.length === known.size && files.every((file) => known.has(file.path));
-	const ids = sameNames ? files.map((file) => known.get(file.path)!.file_id) : assignIds(files, new IdRegistry(), (file) => !JSONL_FILE.test(file.path));
+	const ids = sameNames ? files.map((file) => known.get(file.path)!.file_id) : assignIds(files, new IdRegistry(), (file) => !RECORD_FILE.test(file.path));
 	files.forEach((file, index) => (file.id = ids[index]!));
 	return files;
 }
@@ -76,7 +80,7 @@ function withIds(files: StatedFile[], known: Map<string, KnownFile>): StatedFile
 const STATS_PER_TURN = 1000;
 
 async function statedFiles(path: string, options: RefreshOptions): Promise<{files: StatedFile[]; digest: string; stamps: Stamps}> {
-	const single = JSONL_FILE.test(path) && !statSync(path).isDirectory();
+	const single = RECORD_FILE.test(path) && !statSync(path).isDirectory();
 	const stamps: Stamps = {followLinks: Boolean(options.followLinks), folders: []};
 	const onFolder = (real: Buffer, stats: Stats) => stamps.folders.push([real.toString('latin1'), stampOf(stats)]);
 	if (single) stamps.folders.push([Buffer.from(path).toString('latin1'), stampOf(statSync(path))]);
@@ -278,12 +282,12 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		writer.commit();
 		const ids = new IdRegistry();
 		// Pages read again under the ids they had need no new ones (the usual refresh: a few pages changed).
-		if (!stale.every((file) => !JSONL_FILE.test(file.path) && known.get(file.path)?.file_id === file.id)) {
+		if (!stale.every((file) => !RECORD_FILE.test(file.path) && known.get(file.path)?.file_id === file.id)) {
 			// Ids already given stay given: a record must not take the id of an article in a file not read again.
 			const rereading = new Set(stale.map((file) => file.path));
 			for (const [id, file] of db.prepare('SELECT id, file FROM articles').raw().all() as Array<[string, string]>) if (!rereading.has(file)) ids.claim(id);
 			// A page keeps the id its name gives it, unless a record took it first (then it gets a `~N` form).
-			for (const file of stale) if (!JSONL_FILE.test(file.path)) file.id = ids.claim(file.id);
+			for (const file of stale) if (!RECORD_FILE.test(file.path)) file.id = ids.claim(file.id);
 		}
 		const siteLines = siteLinesOf(files);
 		let done = 0;
@@ -296,8 +300,8 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				await new Promise((resolve) => setImmediate(resolve));
 			}
 		};
-		const pages = stale.filter((file) => !JSONL_FILE.test(file.path));
-		const recordFiles = stale.filter((file) => JSONL_FILE.test(file.path));
+		const pages = stale.filter((file) => !RECORD_FILE.test(file.path));
+		const recordFiles = stale.filter((file) => RECORD_FILE.test(file.path));
 		const jobs = pages.map((file) => ({job: {path: file.path, raw: file.raw, id: file.id}, siteLines: siteLines(file)}));
 		const manyRecords = recordFiles.reduce((sum, file) => sum + file.size, 0) >= THREADS_FROM_RECORD_BYTES;
 		const parser = options.workerScript && (pages.length >= THREADS_FROM_PAGES || manyRecords) ? startWorkers(options.workerScript) : inThisThread;
@@ -306,7 +310,10 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 			for await (const parsed of parser.parse(jobs)) {
 				// A changed file's old rows go in the same batch as its new ones: a reader sees one or the other.
 				writer.forget(pages[index]!.path);
-				if ('skipped' in parsed) options.warn(`skipping ${parsed.skipped}`);
+				if ('skipped' in parsed) {
+					if (parsed.silent) options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
+					else options.warn(`skipping ${parsed.skipped}`);
+				}
 				else {
 					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
 					summary.articles++;
@@ -316,8 +323,11 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 			}
 			for (const file of recordFiles) {
 				writer.forget(file.path);
-				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn))) {
-					if ('skipped' in parsed) continue;
+				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn, options.fields, options.skipped))) {
+					if ('skipped' in parsed) {
+						options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
+						continue;
+					}
 					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
 					summary.articles++;
 				}
@@ -340,7 +350,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 function siteLinesOf(files: StatedFile[]): (file: StatedFile) => ReadonlySet<string> {
 	const byFolder = new Map<string, StatedFile[]>();
 	for (const file of files) {
-		if (JSONL_FILE.test(file.path)) continue;
+		if (RECORD_FILE.test(file.path)) continue;
 		const folder = dirname(file.path);
 		const list = byFolder.get(folder) ?? [];
 		list.push(file);
@@ -369,13 +379,14 @@ const NO_SITE_LINES: ReadonlySet<string> = new Set();
  * A JSON Lines file's records as jobs for the parser, each with its id, claimed here in file order.
  * A file that cannot be read to its end keeps the records read before the fault.
  */
-async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void): AsyncGenerator<ParseJob> {
+async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void, fields?: FieldNames, skipped?: SkipCounts): AsyncGenerator<ParseJob> {
 	try {
-		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn)) {
+		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields, skipped})) {
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${file.id}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
-			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated: {title: record.title, published: record.published, url: record.url}};
+			const stated = {title: record.title, published: record.published, url: record.url, ...(fields ? {fields} : {})};
+			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated};
 			if (file.raw) entry.raw = file.raw;
-			yield {job: {entry, page: recordPage(record)}, siteLines: NO_SITE_LINES};
+			yield {job: {entry, page: record.page}, siteLines: NO_SITE_LINES};
 		}
 	} catch (error) {
 		warn(`${file.path}: ${(error as Error).message}; the records read before it are kept`);

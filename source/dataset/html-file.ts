@@ -1,0 +1,29 @@
+// HTML page files (`.html`, `.htm`, `.html.gz` as wget and browsers save them): their bytes read
+// within the page limit, decompressed when gzipped, and decoded as a browser would (html/charset.ts).
+import type {PathLike} from 'node:fs';
+import {gunzipSync} from 'node:zlib';
+import {decodeHtml} from '../html/charset';
+import {PAGE_LIMIT_BYTES, readFileBounded} from './bounded-read';
+import {DatasetError} from './errors';
+
+export const HTML_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
+
+const GZIPPED = /\.gz$/i;
+
+/** Whether bytes look like an HTML document (for a page that comes without a name: standard input). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart();
+	return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|!--)/i.test(head) && /<(?:html|head|body|title|meta)[\s>]/i.test(head);
+}
+
+export function readHtmlFile(path: PathLike, label = String(path)): string {
+	let bytes: Uint8Array = readFileBounded(path, label);
+	if (GZIPPED.test(label)) {
+		try {
+			bytes = gunzipSync(bytes, {maxOutputLength: PAGE_LIMIT_BYTES});
+		} catch (error) {
+			throw new DatasetError(`${label}: ${(error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'over the page limit once decompressed' : 'not a readable gzip file'}`);
+		}
+	}
+	return decodeHtml(bytes);
+}

@@ -1,0 +1,103 @@
+// Parquet datasets (`.parquet`), read with hyparquet, row group by row group: only the columns an
+// article needs are read, and only one row group's worth at a time. hyparquet's reading API is
+// asynchronous because it fetches bytes; its column decoder is not, and an article is opened
+// synchronously, so the byte ranges are read here and handed to the decoder directly.
+import {closeSync, fstatSync, readSync, type PathLike} from 'node:fs';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
+import {parquetMetadata, parquetSchema} from 'hyparquet';
+import {readColumn} from 'hyparquet/src/column.js';
+import {DEFAULT_PARSERS} from 'hyparquet/src/convert.js';
+import {getTreePath} from 'hyparquet/src/schema.js';
+import {compressors as bundledCompressors} from 'hyparquet-compressors';
+import type {FileMetaData, ColumnChunk} from 'hyparquet';
+import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
+
+export const PARQUET_FILE = /\.parquet$/i;
+
+// Node's own zlib for the codecs it has; the bundled decoders for the rest (zstd, LZ4).
+const compressors = {
+	...bundledCompressors,
+	GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)),
+	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)),
+};
+
+export type ParquetFile = {descriptor: number; metadata: FileMetaData; label: string; columns: string[]};
+
+function readRange(descriptor: number, start: number, end: number): Buffer {
+	const bytes = Buffer.alloc(end - start);
+	let done = 0;
+	while (done < bytes.length) {
+		const read = readSync(descriptor, bytes, done, bytes.length - done, start + done);
+		if (read === 0) throw new Error(`the file ends at ${start + done}, before the data it describes`);
+		done += read;
+	}
+	return bytes;
+}
+
+const FOOTER_GUESS = 512 * 1024;
+
+/** Opens a Parquet file and reads its footer; a missing or damaged footer is an error naming the file. */
+export function openParquet(path: PathLike, label: string): ParquetFile {
+	const descriptor = openRegularFile(path, label);
+	try {
+		const size = fstatSync(descriptor).size;
+		if (size < 12) throw new Error('too short to be a Parquet file');
+		let tail = readRange(descriptor, Math.max(0, size - Math.min(size, FOOTER_GUESS)), size);
+		if (tail.subarray(-4).toString('latin1') !== 'PAR1') throw new Error('no Parquet footer (a damaged or cut file?)');
+		const footerLength = tail.readUInt32LE(tail.length - 8);
+		if (footerLength + 8 > size) throw new Error('a damaged Parquet footer');
+		if (footerLength + 8 > tail.length) tail = readRange(descriptor, size - footerLength - 8, size);
+		const bytes = tail.subarray(tail.length - footerLength - 8);
+		const metadata = parquetMetadata(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+		const columns = metadata.schema.slice(1).map((element) => element.name);
+		return {descriptor, metadata, label, columns};
+	} catch (error) {
+		closeSync(descriptor);
+		throw new Error(`${label}: ${(error as Error).message.replace(/^parquet /, '')}`);
+	}
+}
+
+export function closeParquet(file: ParquetFile): void {
+	closeSync(file.descriptor);
+}
+
+function chunkOf(file: ParquetFile, group: number, column: string): ColumnChunk | undefined {
+	return file.metadata.row_groups[group]?.columns.find((chunk) => chunk.meta_data?.path_in_schema.join('.') === column);
+}
+
+/**
+ * The values of one column for rows [from, to) of a row group, decoded from the bytes of its
+ * column chunk. A chunk larger than the page limit is refused.
+ */
+export function readColumnValues(file: ParquetFile, group: number, column: string, from: number, to: number): unknown[] {
+	const chunk = chunkOf(file, group, column);
+	const meta = chunk?.meta_data;
+	if (!meta) return [];
+	// The chunk starts at its dictionary page when it has one, and runs for its compressed size.
+	const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+	const length = Number(meta.total_compressed_size);
+	if (length > PAGE_LIMIT_BYTES * 4) throw new Error(`${file.label}: column ${column} of row group ${group + 1} is too large to read`);
+	const bytes = readRange(file.descriptor, start, start + length);
+	const schemaPath = getTreePath(parquetSchema(file.metadata), meta.path_in_schema);
+	const decoder = {
+		pathInSchema: meta.path_in_schema,
+		element: schemaPath[schemaPath.length - 1]!.element,
+		schemaPath,
+		...meta,
+		compressors,
+		parsers: DEFAULT_PARSERS,
+	};
+	const reader = {view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0};
+	const {data, skipped} = readColumn(reader, {groupStart: 0, selectStart: from, selectEnd: to, groupRows: to} as never, decoder as never);
+	const values: unknown[] = [];
+	for (const part of data) for (let i = 0; i < part.length; i++) values.push(part[i]);
+	// Pages wholly before `from` are skipped, not decoded: the values start after them.
+	return values.slice(from - skipped, to - skipped);
+}
+
+/** The first row of each row group, and the row count after the last. */
+export function rowGroupStarts(file: ParquetFile): number[] {
+	const starts = [0];
+	for (const group of file.metadata.row_groups) starts.push(starts.at(-1)! + Number(group.num_rows));
+	return starts;
+}

@@ -1,0 +1,185 @@
+// Files that hold many articles — JSON Lines, WARC archives, Parquet datasets — as one stream of
+// records, each with the page it holds and where it lies in its file, so that it can be read again
+// when its article is opened. What a record states (title, date, address, id) is kept beside the
+// page, and the page says whether it is text or HTML.
+import type {PathLike} from 'node:fs';
+import {charsetOfContentType, decodeHtml} from '../html/charset';
+import {decodeContent, parseHttpResponse} from './http';
+import {FIELD_NAMES, JSONL_FILE, namesFor, readJsonLineAt, readJsonLines, readPlace, recordOf, recordPage, type FieldNames, type JsonRecord, type RecordPlace} from './jsonl';
+import {closeParquet, openParquet, PARQUET_FILE, readColumnValues, rowGroupStarts, type ParquetFile} from './parquet';
+import {readWarc, readWarcRecordAt, WARC_FILE, type WarcHeaders} from './warc';
+
+export type {FieldNames, RecordPlace} from './jsonl';
+
+export const RECORD_FILE = /\.(?:jsonl(?:\.gz)?|warc(?:\.gz)?|parquet)$/i;
+
+/** A page's text and what kind of page it is; for a captured page, where and when it was captured. */
+export type Page = {format: 'text' | 'html'; text: string; url?: string; crawled?: string};
+
+export type DataRecord = {
+	page: Page;
+	title?: string;
+	url?: string;
+	published?: string;
+	id?: string;
+	/** Another id the record answers to (a WARC record's WARC-Record-ID). */
+	alias?: string;
+};
+
+export type PlacedRecord = {record: DataRecord; lineNumber: number; place: RecordPlace};
+
+/** Records passed over, by reason, for the summary `--verbose` prints. */
+export type SkipCounts = Map<string, number>;
+
+export type RecordOptions = {fields?: FieldNames; skipped?: SkipCounts; source?: NodeJS.ReadableStream};
+
+const count = (skipped: SkipCounts | undefined, reason: string) => skipped?.set(reason, (skipped.get(reason) ?? 0) + 1);
+
+const fromJson = (record: JsonRecord): DataRecord => {
+	const data: DataRecord = {page: {format: 'text', text: recordPage(record)}};
+	if (record.title !== undefined) data.title = record.title;
+	if (record.url !== undefined) data.url = record.url;
+	if (record.published !== undefined) data.published = record.published;
+	if (record.id !== undefined) data.id = record.id;
+	return data;
+};
+
+/** A WARC record's id: its target address without the scheme and `www.`, a short and stable name. */
+export function idOfUri(uri: string): string {
+	return uri.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\d*\./i, '').replace(/\/$/, '');
+}
+
+const HTML_TYPE = /^(?:text\/html|application\/xhtml\+xml)\b/i;
+
+/** The page a WARC record holds, or the reason it holds none. */
+export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | string {
+	const type = headers.get('warc-type') ?? 'unknown';
+	if (type !== 'response') return type;
+	const uri = headers.get('warc-target-uri')?.replace(/^<|>$/g, '');
+	if (!uri) return 'response without an address';
+	const response = parseHttpResponse(block);
+	if (!response) return 'not HTTP';
+	if (response.status >= 300 && response.status < 400) return 'redirect';
+	if (response.status !== 200) return `HTTP ${response.status}`;
+	const contentType = response.headers.get('content-type');
+	// A response that does not say what it is is taken for HTML when it looks like it.
+	if (contentType ? !HTML_TYPE.test(contentType) : !/^\s*</.test(response.body.subarray(0, 512).toString('latin1'))) return 'not HTML';
+	let body: Buffer;
+	try {
+		body = decodeContent(response.body, response.headers.get('content-encoding'));
+	} catch {
+		return 'undecodable body';
+	}
+	const crawled = headers.get('warc-date');
+	const page: Page = {format: 'html', text: decodeHtml(body, charsetOfContentType(contentType)), url: uri};
+	if (crawled) page.crawled = crawled;
+	const record: DataRecord = {page, url: uri, id: idOfUri(uri)};
+	const recordId = headers.get('warc-record-id')?.replace(/^<|>$/g, '');
+	if (recordId) record.alias = recordId;
+	return record;
+}
+
+async function* warcRecords(path: PathLike, label: string, warn: (message: string) => void, skipped?: SkipCounts): AsyncGenerator<PlacedRecord> {
+	let number = 0;
+	for await (const {headers, block, truncated, place} of readWarc(path, label, warn)) {
+		number++;
+		if (truncated) {
+			count(skipped, 'over the page limit');
+			continue;
+		}
+		const record = warcPage(headers, block);
+		if (typeof record === 'string') count(skipped, record);
+		else yield {record, lineNumber: number, place: {path, offset: place.offset, length: place.length, compressed: place.stream}};
+	}
+}
+
+/** The column each field is read from: the user's name for it, else the first known name present. */
+function columnsOf(file: ParquetFile, fields: FieldNames | undefined): Partial<Record<keyof typeof FIELD_NAMES, string>> {
+	const columns: Partial<Record<keyof typeof FIELD_NAMES, string>> = {};
+	for (const field of Object.keys(FIELD_NAMES) as Array<keyof typeof FIELD_NAMES>) {
+		const names = namesFor(field, fields);
+		const found = names.find((name) => file.columns.includes(name));
+		if (found) columns[field] = found;
+		else if (fields?.[field]) throw new Error(`${file.label}: no column ${fields[field]} (it has ${file.columns.join(', ')})`);
+	}
+	if (!columns.text) throw new Error(`${file.label}: no text column (${namesFor('text', fields).join(', ')}); it has ${file.columns.join(', ')}: name one with --field text=COLUMN`);
+	return columns;
+}
+
+/** The values of a row, by the names the record fields go by. */
+function rowsOf(file: ParquetFile, columns: Partial<Record<string, string>>, group: number, from: number, to: number): Array<Record<string, unknown>> {
+	const rows: Array<Record<string, unknown>> = Array.from({length: to - from}, () => ({}));
+	for (const column of new Set(Object.values(columns))) {
+		const values = readColumnValues(file, group, column!, from, to);
+		values.forEach((value, i) => (rows[i]![column!] = value));
+	}
+	return rows;
+}
+
+async function* parquetRecords(path: PathLike, label: string, warn: (message: string) => void, fields?: FieldNames): AsyncGenerator<PlacedRecord> {
+	const file = openParquet(path, label);
+	try {
+		const columns = columnsOf(file, fields);
+		const starts = rowGroupStarts(file);
+		const named = namesOnly(columns);
+		for (let group = 0; group + 1 < starts.length; group++) {
+			let rows;
+			try {
+				rows = rowsOf(file, columns, group, 0, starts[group + 1]! - starts[group]!);
+			} catch (error) {
+				warn(`${label}: row group ${group + 1} cannot be read (${(error as Error).message}); skipped`);
+				continue;
+			}
+			for (const [i, row] of rows.entries()) {
+				const number = starts[group]! + i + 1;
+				const record = recordOf(row, named);
+				if (typeof record === 'string') warn(`${label}: row ${number}: ${record}, skipped`);
+				else yield {record: fromJson(record), lineNumber: number, place: {path, offset: number - 1, length: 0, compressed: false}};
+			}
+			// Each row group is one turn: the rest of the program is not kept waiting.
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+	} finally {
+		closeParquet(file);
+	}
+}
+
+/** The chosen columns as field names for recordOf. */
+const namesOnly = (columns: Partial<Record<keyof typeof FIELD_NAMES, string>>): FieldNames => ({...columns});
+
+/** The records of a JSON Lines, WARC or Parquet file, one at a time; `warn` hears of each fault. */
+export function readRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordOptions = {}): AsyncGenerator<PlacedRecord> {
+	if (WARC_FILE.test(label)) return warcRecords(path, label, warn, options.skipped);
+	if (PARQUET_FILE.test(label)) return parquetRecords(path, label, warn, options.fields);
+	return jsonRecords(path, label, warn, options);
+}
+
+async function* jsonRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordOptions): AsyncGenerator<PlacedRecord> {
+	for await (const {record, lineNumber, place} of readJsonLines(path, label, warn, options.source, options.fields)) yield {record: fromJson(record), lineNumber, place};
+}
+
+/** One record read again from its place; a string says why it cannot be. */
+export function readRecordAt(place: RecordPlace, label: string, fields?: FieldNames): DataRecord | string {
+	if (WARC_FILE.test(label)) {
+		const {headers, block} = readWarcRecordAt(place.path, {offset: place.offset, length: place.length, stream: place.compressed}, label, (offset, length) => readPlace({...place, offset, length}));
+		return warcPage(headers, block);
+	}
+	if (PARQUET_FILE.test(label)) {
+		const file = openParquet(place.path, label);
+		try {
+			const starts = rowGroupStarts(file);
+			const group = starts.findIndex((start, i) => i + 1 < starts.length && place.offset >= start && place.offset < starts[i + 1]!);
+			if (group === -1) return 'gone (the file has fewer rows now)';
+			const columns = columnsOf(file, fields);
+			const [row] = rowsOf(file, columns, group, place.offset - starts[group]!, place.offset - starts[group]! + 1);
+			const record = recordOf(row!, namesOnly(columns));
+			return typeof record === 'string' ? record : fromJson(record);
+		} finally {
+			closeParquet(file);
+		}
+	}
+	const record = readJsonLineAt(place, fields);
+	return typeof record === 'string' ? record : fromJson(record);
+}
+
+export {JSONL_FILE, PARQUET_FILE, WARC_FILE};

@@ -1,0 +1,339 @@
+// WARC archives (`.warc`, `.warc.gz`), read as a stream in bounded memory: records come one at a
+// time, each with where it lies in the file, so an article is opened by reading its record again.
+// Compressed archives hold one gzip member per record (the standard's advice, and what wget,
+// Heritrix, Browsertrix and warcio write): each member is inflated on its own with Node's zlib, so
+// its place is a byte range of the file itself. An archive compressed as one stream is read through
+// and its records placed in the decompressed stream instead.
+//
+// Faults end nothing but the damaged record: a corrupt gzip member is skipped to the next member, a
+// record whose Content-Length is wrong is resynchronised on the next `WARC/` line, and an archive
+// cut short keeps every record before the cut. Each fault is reported with its byte offset.
+import {closeSync, createReadStream, readSync, type PathLike} from 'node:fs';
+import {createGunzip, inflateRawSync} from 'node:zlib';
+import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
+
+export type WarcHeaders = Map<string, string>;
+
+export type WarcRecord = {
+	headers: WarcHeaders;
+	/** The record's block: for a response, the HTTP message. At most PAGE_LIMIT_BYTES of it. */
+	block: Buffer;
+	/** The block was longer than what is kept. */
+	truncated: boolean;
+	place: WarcPlace;
+};
+
+/**
+ * A byte range of the file (a gzip member, or a record of an uncompressed archive), or of the
+ * decompressed stream when the archive is one gzip stream (`stream`).
+ */
+export type WarcPlace = {offset: number; length: number; stream: boolean};
+
+const CHUNK = 1 << 20;
+// A gzip member larger than this is not one record's: the archive is read as one stream instead.
+const MEMBER_LIMIT = 64 * 1024 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
+
+export const WARC_FILE = /\.warc(?:\.gz)?$/i;
+
+type Sink = {warn: (message: string) => void; label: string};
+
+/**
+ * The records of a byte stream that holds WARC records one after another. Bytes are pushed as they
+ * come, with where they start; records are taken out whole.
+ */
+class RecordParser {
+	#parts: Buffer[] = [];
+	#size = 0;
+	/** Offset, in the stream pushed, of the first byte held. */
+	#start = 0;
+	#pending: {headers: WarcHeaders; offset: number; headerLength: number; length: number; kept: Buffer[]; keptSize: number} | undefined;
+	constructor(private readonly sink: Sink) {}
+
+	push(bytes: Buffer): void {
+		if (bytes.length === 0) return;
+		this.#parts.push(bytes);
+		this.#size += bytes.length;
+	}
+
+	#held(): Buffer {
+		if (this.#parts.length > 1) this.#parts = [Buffer.concat(this.#parts, this.#size)];
+		return this.#parts[0] ?? Buffer.alloc(0);
+	}
+
+	#drop(count: number): void {
+		const held = this.#held().subarray(count);
+		this.#parts = held.length > 0 ? [held] : [];
+		this.#size = held.length;
+		this.#start += count;
+	}
+
+	/** The next whole record, or undefined when more bytes are needed. */
+	take(final: boolean): {headers: WarcHeaders; block: Buffer; truncated: boolean; offset: number; length: number} | undefined {
+		for (;;) {
+			if (!this.#pending) {
+				const held = this.#held();
+				// Records are apart by blank lines; anything else before a `WARC/` line is damage.
+				let at = 0;
+				while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
+				if (at < held.length && !held.subarray(at, at + 5).equals(WARC_LINE)) {
+					const next = held.indexOf(RESYNC, at);
+					if (next === -1 && !final) {
+						// Keep the tail: the next `\nWARC/` may straddle the chunks.
+						this.#drop(Math.max(at, held.length - RESYNC.length));
+						return undefined;
+					}
+					this.sink.warn(`${this.sink.label}: unexpected bytes at offset ${this.#start + at} (a wrong Content-Length?); skipped to the next record`);
+					this.#drop(next === -1 ? held.length : next + 1);
+					continue;
+				}
+				this.#drop(at);
+				const current = this.#held();
+				let end = current.indexOf(HEADER_END);
+				let endLength = 4;
+				if (end === -1) {
+					end = current.indexOf(HEADER_END_LF);
+					endLength = 2;
+				}
+				if (end === -1) {
+					if (final && current.length > 0) this.sink.warn(`${this.sink.label}: the archive ends inside a record's headers at offset ${this.#start}`);
+					if (current.length > 64 * 1024) {
+						this.sink.warn(`${this.sink.label}: headers of over 64 KB at offset ${this.#start}; skipped`);
+						this.#drop(current.length);
+					}
+					return undefined;
+				}
+				const headers = parseHeaders(current.subarray(0, end).toString('latin1'));
+				const length = Number(headers.get('content-length'));
+				if (!Number.isSafeInteger(length) || length < 0) {
+					this.sink.warn(`${this.sink.label}: a record without a Content-Length at offset ${this.#start}; skipped`);
+					this.#drop(end + endLength);
+					continue;
+				}
+				this.#pending = {headers, offset: this.#start, headerLength: end + endLength, length, kept: [], keptSize: 0};
+				this.#drop(end + endLength);
+			}
+			const record = this.#pending;
+			const held = this.#held();
+			const wanted = record.length - record.keptSize;
+			const keep = Math.min(held.length, wanted);
+			const room = Math.max(0, PAGE_LIMIT_BYTES - record.keptSize);
+			if (keep > 0) {
+				if (room > 0) record.kept.push(held.subarray(0, Math.min(keep, room)));
+				record.keptSize += keep;
+				this.#drop(keep);
+			}
+			if (record.keptSize < record.length) {
+				if (final) {
+					this.sink.warn(`${this.sink.label}: the archive ends inside the record at offset ${record.offset} (cut short?)`);
+					this.#pending = undefined;
+				}
+				return undefined;
+			}
+			this.#pending = undefined;
+			const block = Buffer.concat(record.kept);
+			return {headers: record.headers, block, truncated: record.length > block.length, offset: record.offset, length: record.headerLength + record.length};
+		}
+	}
+}
+
+const WARC_LINE = Buffer.from('WARC/');
+const RESYNC = Buffer.from('\nWARC/');
+const HEADER_END = Buffer.from('\r\n\r\n');
+const HEADER_END_LF = Buffer.from('\n\n');
+
+/** Header lines (the first line, the version or HTTP status, is left out), names in lower case; continuation lines folded in. */
+export function parseHeaders(text: string): WarcHeaders {
+	const headers: WarcHeaders = new Map();
+	let last: string | undefined;
+	for (const line of text.split(/\r?\n/).slice(1)) {
+		if (/^[ \t]/.test(line) && last) {
+			headers.set(last, `${headers.get(last)} ${line.trim()}`);
+			continue;
+		}
+		const colon = line.indexOf(':');
+		if (colon <= 0) continue;
+		last = line.slice(0, colon).trim().toLowerCase();
+		const value = line.slice(colon + 1).trim();
+		// A repeated header keeps its first value, as a reader of one value would.
+		if (!headers.has(last)) headers.set(last, value);
+	}
+	return headers;
+}
+
+/** The length of a gzip member's header, or -1 when the bytes do not start one (or it is cut). */
+function gzipHeaderLength(bytes: Buffer, at: number): number {
+	if (bytes[at] !== GZIP_MAGIC[0] || bytes[at + 1] !== GZIP_MAGIC[1] || bytes[at + 2] !== GZIP_MAGIC[2]) return -1;
+	const flags = bytes[at + 3]!;
+	let length = 10;
+	if (flags & 4) {
+		if (at + length + 2 > bytes.length) return -1;
+		length += 2 + bytes.readUInt16LE(at + length);
+	}
+	for (const flag of [8, 16]) {
+		if (!(flags & flag)) continue;
+		const end = bytes.indexOf(0, at + length);
+		if (end === -1) return -1;
+		length = end + 1 - at;
+	}
+	if (flags & 2) length += 2;
+	return at + length <= bytes.length ? length : -1;
+}
+
+type Member = {output: Buffer; length: number} | {error: string} | 'more' | 'too-large';
+
+/** Inflates the gzip member at `at` of `window`; 'more' when the window ends before the member does. */
+function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
+	const header = gzipHeaderLength(window, at);
+	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
+	try {
+		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
+		const length = header + engine.bytesWritten + 8;
+		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';
+		return {output: buffer, length};
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'Z_BUF_ERROR') return atEnd ? {error: 'cut short'} : window.length - at > MEMBER_LIMIT ? 'too-large' : 'more';
+		if (code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
+		return {error: (error as Error).message};
+	}
+}
+
+function* readPlain(descriptor: number, parser: RecordParser): Generator<undefined> {
+	const chunk = Buffer.allocUnsafe(CHUNK);
+	for (;;) {
+		const read = readSync(descriptor, chunk, 0, CHUNK, null);
+		if (read === 0) return;
+		parser.push(Buffer.from(chunk.subarray(0, read)));
+		yield;
+	}
+}
+
+/**
+ * The records of a WARC file: a generator of records with their places, reading the file as it
+ * goes. `warn` hears of each fault.
+ */
+export async function* readWarc(path: PathLike, label: string, warn: (message: string) => void): AsyncGenerator<WarcRecord> {
+	const descriptor = openRegularFile(path, label);
+	const parser = new RecordParser({warn, label});
+	try {
+		const head = Buffer.alloc(3);
+		readSync(descriptor, head, 0, 3, 0);
+		if (!head.equals(Buffer.from(GZIP_MAGIC))) {
+			for (const _ of readPlain(descriptor, parser)) {
+				for (let record = parser.take(false); record; record = parser.take(false)) {
+					yield {headers: record.headers, block: record.block, truncated: record.truncated, place: {offset: record.offset, length: record.length, stream: false}};
+				}
+			}
+			for (let record = parser.take(true); record; record = parser.take(true)) yield {...record, place: {offset: record.offset, length: record.length, stream: false}};
+			return;
+		}
+		yield* readMembers(descriptor, path, label, parser, warn);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, warn: (message: string) => void): AsyncGenerator<WarcRecord> {
+	let window = Buffer.alloc(0);
+	let windowStart = 0;
+	let atEnd = false;
+	let position = 0;
+	// Where each member's output starts in the decompressed stream, to tell whether a record is one member.
+	const members: Array<{file: number; length: number; stream: number; size: number}> = [];
+	let streamed = 0;
+	const fill = (size: number) => {
+		const kept = window.subarray(position - windowStart);
+		const chunk = Buffer.allocUnsafe(Math.max(size, CHUNK));
+		const read = readSync(descriptor, chunk, 0, chunk.length, windowStart + window.length);
+		if (read === 0) atEnd = true;
+		window = Buffer.concat([kept, chunk.subarray(0, read)]);
+		windowStart = position;
+	};
+	const placeOf = (record: {offset: number; length: number}): WarcPlace => {
+		// A record that is exactly one member (with the blank lines after it) is read again from the file.
+		while (members.length > 0 && members[0]!.stream + members[0]!.size <= record.offset) members.shift();
+		const member = members[0];
+		if (member && member.stream === record.offset && record.length <= member.size && member.size - record.length <= 4) return {offset: member.file, length: member.length, stream: false};
+		return {offset: record.offset, length: record.length, stream: true};
+	};
+	for (;;) {
+		if (window.length - (position - windowStart) < 64 && !atEnd) fill(CHUNK);
+		const at = position - windowStart;
+		if (at >= window.length) break;
+		const member = inflateMember(window, at, atEnd);
+		if (member === 'more') {
+			fill(2 * (window.length - at));
+			continue;
+		}
+		if (member === 'too-large') {
+			// One stream for the whole archive (or a member too large for a record): read through.
+			yield* readStream(path, position, parser, (record) => ({offset: record.offset, length: record.length, stream: true}), warn, label);
+			return;
+		}
+		if ('error' in member) {
+			const next = window.indexOf(Buffer.from(GZIP_MAGIC), at + 1);
+			if (member.error === 'cut short' || next === -1) {
+				warn(`${label}: the archive is cut short at offset ${position}; the records before it are kept`);
+				break;
+			}
+			warn(`${label}: a damaged gzip member at offset ${position} (${member.error}); skipped`);
+			// The damaged member's bytes would be taken for the next record's start: they are lost.
+			position = windowStart + next;
+			parser.push(Buffer.from('\n'));
+			streamed += 1;
+			continue;
+		}
+		members.push({file: position, length: member.length, stream: streamed, size: member.output.length});
+		parser.push(member.output);
+		streamed += member.output.length;
+		position += member.length;
+		for (let record = parser.take(false); record; record = parser.take(false)) yield {headers: record.headers, block: record.block, truncated: record.truncated, place: placeOf(record)};
+	}
+	for (let record = parser.take(true); record; record = parser.take(true)) yield {headers: record.headers, block: record.block, truncated: record.truncated, place: placeOf(record)};
+}
+
+/** The rest of an archive compressed as one stream, from `fileOffset`, decompressed as it is read. */
+async function* readStream(path: PathLike, fileOffset: number, parser: RecordParser, place: (record: {offset: number; length: number}) => WarcPlace, warn: (message: string) => void, label: string): AsyncGenerator<WarcRecord> {
+	const file = createReadStream(path, {start: fileOffset, highWaterMark: CHUNK});
+	const gunzip = createGunzip({chunkSize: CHUNK});
+	file.on('error', (error) => gunzip.destroy(error));
+	file.pipe(gunzip);
+	try {
+		for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+			parser.push(chunk);
+			for (let record = parser.take(false); record; record = parser.take(false)) yield {...record, place: place(record)};
+		}
+	} catch (error) {
+		warn(`${label}: ${(error as Error).message} after offset ${fileOffset}; the records before it are kept`);
+	} finally {
+		file.destroy();
+		gunzip.destroy();
+	}
+	for (let record = parser.take(true); record; record = parser.take(true)) yield {...record, place: place(record)};
+}
+
+/** One record read again from its place: its headers and block. */
+export function readWarcRecordAt(path: PathLike, place: WarcPlace, label: string, readStreamRange: (offset: number, length: number) => Buffer): {headers: WarcHeaders; block: Buffer} {
+	let bytes: Buffer;
+	if (place.stream) bytes = readStreamRange(place.offset, place.length);
+	else {
+		const descriptor = openRegularFile(path, label);
+		try {
+			bytes = Buffer.alloc(place.length);
+			readSync(descriptor, bytes, 0, place.length, place.offset);
+		} finally {
+			closeSync(descriptor);
+		}
+		if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
+			const member = inflateMember(bytes, 0, true);
+			if (typeof member === 'string' || 'error' in member) throw new Error(`the record at offset ${place.offset} cannot be read again`);
+			bytes = member.output;
+		}
+	}
+	const parser = new RecordParser({warn: () => {}, label});
+	parser.push(bytes);
+	const record = parser.take(true);
+	if (!record) throw new Error(`no record at offset ${place.offset}`);
+	return record;
+}

@@ -1,0 +1,31 @@
+// An HTML page as a DOM (linkedom: a fast, standards-shaped DOM without a browser). Pages from
+// crawls can be huge or broken; what reaches the parser is bounded, so no page can make a listing
+// stall: scripts, styles and comments of an oversized page go first (they hold no article text),
+// then whatever is still over the bound is cut, and the caller is told.
+import {parseHTML} from 'linkedom';
+
+// Articles are well under 2 MB of HTML; a page ten times as large is a feed, a dump, or an attack.
+export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
+
+export type ParsedDocument = {document: Document; /** The page was cut to HTML_PARSE_LIMIT characters. */ cut: boolean};
+
+const NOT_TEXT = /<(script|style|noscript|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+
+/** The page without elements that never hold article text, keeping JSON-LD metadata scripts. */
+export function withoutScripts(html: string): string {
+	return html.replace(NOT_TEXT, (element, tag: string | undefined) => (tag?.toLowerCase() === 'script' && /^<script[^>]*application\/ld\+json/i.test(element) ? element : ''));
+}
+
+export function parseDocument(html: string): ParsedDocument {
+	let source = html;
+	let cut = false;
+	if (source.length > HTML_PARSE_LIMIT) source = withoutScripts(source);
+	if (source.length > HTML_PARSE_LIMIT) {
+		source = source.slice(0, HTML_PARSE_LIMIT);
+		cut = true;
+	}
+	// linkedom takes a document with no <html> as a fragment; a page without one is still a page.
+	if (!/<(?:html|head|body)[\s>]/i.test(source.slice(0, 8192))) source = `<!doctype html><html><head></head><body>${source}</body></html>`;
+	const {document} = parseHTML(source) as unknown as {document: Document};
+	return {document, cut};
+}

@@ -4,6 +4,7 @@ import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {DatasetError, findEntry, loadDataset, openArticle, openInDataset} from './dataset/load';
 import {siblingContext} from './dataset/siblings';
+import {loadCrawlReadersFor} from './dataset/crawl-readers';
 import {renderArticleJson} from './render/json';
 import {renderListJson, renderListLine} from './render/list';
 import type {Article} from './article/types';
@@ -32,7 +33,7 @@ export type Flags = IndexFlags & {
 	verbose?: boolean;
 };
 
-const FIELDS = ['text', 'title', 'url', 'date', 'id'] as const;
+const FIELDS = ['text', 'title', 'url', 'date', 'id', 'language'] as const;
 
 /** The `--field NAME=COLUMN` overrides; a name docbao does not know is a usage error. */
 function fieldsOf(given: string[] | undefined): FieldNames | undefined {
@@ -238,6 +239,8 @@ async function findInDataset(path: string, id: string, flags: Flags, io: Io): Pr
 	if (catalog) {
 		try {
 			const {printableId} = await import('./dataset/ids');
+			const entry = catalog.find(printableId(id));
+			if (entry) await loadCrawlReadersFor([entry.source]);
 			return catalog.open(printableId(id));
 		} finally {
 			catalog.close();

@@ -12,7 +12,7 @@ import {openRegularFile, overLimit, PAGE_LIMIT_BYTES} from './bounded-read';
 export const JSONL_FILE = /\.jsonl(?:\.gz)?$/i;
 const GZIP_FILE = /\.gz$/i;
 
-export type JsonRecord = {text: string; title?: string; url?: string; published?: string; id?: string};
+export type JsonRecord = {text: string; title?: string; url?: string; published?: string; id?: string; language?: string};
 
 /**
  * Where a record lies, to read it again when its article is opened: a byte range of the file, or
@@ -29,6 +29,7 @@ export const FIELD_NAMES = {
 	url: ['url', 'link'],
 	date: ['date', 'published', 'date_publish', 'timestamp', 'datePublished'],
 	id: ['id'],
+	language: ['language', 'lang', 'inLanguage'],
 } as const;
 
 export type Field = keyof typeof FIELD_NAMES;
@@ -42,7 +43,12 @@ export const namesFor = (field: Field, fields: FieldNames | undefined): readonly
 const pick = (values: Record<string, unknown>, names: readonly string[]) => names.map((name) => values[name]).find((value) => value !== undefined && value !== null);
 
 export function dateOf(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) return undefined;
+		// A column of days (Parquet's date32) gives midnight UTC: the day is what it says.
+		const iso = value.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, '+00:00');
+	}
 	if (typeof value === 'bigint') return dateOf(Number(value));
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		// Seconds or milliseconds since the epoch, in UTC.
@@ -79,6 +85,8 @@ export function recordOf(values: Record<string, unknown>, fields?: FieldNames): 
 	if (published) record.published = published;
 	const id = pick(values, namesFor('id', fields));
 	if (typeof id === 'string' || typeof id === 'number' || typeof id === 'bigint') record.id = String(id);
+	const language = pick(values, namesFor('language', fields));
+	if (typeof language === 'string' && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(language)) record.language = language.replace('_', '-');
 	return record;
 }
 

@@ -13,8 +13,7 @@ import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
 import {JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
-import {parseHtmlPage} from '../html/article';
-import {HTML_PARSE_LIMIT} from '../html/dom';
+import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor} from './crawl-readers';
 import {decodeHtml} from '../html/charset';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
@@ -37,7 +36,7 @@ export type Entry = {
 	/** Where a JSON Lines record lies, to read it again when opened. */
 	place?: RecordPlace;
 	/** What a record states about its article, over what its page shows; the fields it was read with. */
-	stated?: {title?: string; published?: string; url?: string; fields?: FieldNames};
+	stated?: {title?: string; published?: string; url?: string; language?: string; fields?: FieldNames};
 	/** The kept text is HTML (a page read from standard input). */
 	html?: boolean;
 };
@@ -142,29 +141,31 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	const keepText = pipe !== undefined;
-	// The same address captured twice is listed once, as its newest capture.
-	const byUrl = new Map<string, number>();
+	// The same address captured twice is listed once, as its newest capture (captures come in time order).
+	const byUrl = new Map<string, {index: number; alias?: string}>();
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
-			const stated = {title: record.title, published: record.published, url: record.url, ...(options.fields ? {fields: options.fields} : {})};
+			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(options.fields ? {fields: options.fields} : {})};
 			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText ? {text: record.page.text} : {place}), stated};
 			const listed = listingOf(record, entry, warn);
 			if (!listed) {
 				options.skipped?.set(NOT_AN_ARTICLE, (options.skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
 				continue;
 			}
-			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
-			entry.id = earlier !== undefined && record.alias ? ids.claim(record.alias) : ids.claim(...(record.id !== undefined ? [record.id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
 			Object.assign(entry, listed);
-			if (earlier !== undefined) {
+			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
+			if (earlier) {
 				// The newer capture takes the address's id; the older answers to its record id.
-				const older = entries[earlier]!;
-				[older.id, entry.id] = [entry.id, older.id];
-				entries[earlier] = entry;
+				const older = entries[earlier.index]!;
+				entry.id = older.id;
+				older.id = ids.claim(...(earlier.alias ? [earlier.alias] : []), `${fileId}:${lineNumber}~older`);
+				entries[earlier.index] = entry;
 				superseded.push(older);
+				byUrl.set(record.url!, {index: earlier.index, alias: record.alias});
 				continue;
 			}
-			if (record.page.format === 'html' && record.url) byUrl.set(record.url, entries.length);
+			entry.id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
+			if (record.page.format === 'html' && record.url) byUrl.set(record.url, {index: entries.length, alias: record.alias});
 			entries.push(entry);
 		}
 	} catch (error) {
@@ -221,9 +222,10 @@ async function readFiles(files: PageFile[], options: LoadOptions, superseded: En
 }
 
 /** A page that can be read once only (standard input, a pipe): its text is kept. */
-function streamedPage(id: string, source: string, bytes: Uint8Array): Entry {
+async function streamedPage(id: string, source: string, bytes: Uint8Array): Promise<Entry> {
 	const label = source === '-' ? 'standard input' : source;
 	if (looksLikeHtml(bytes)) {
+		await loadCrawlReaders();
 		const entry: Entry = {id, source, title: '', published: null, text: decodeHtml(bytes), html: true};
 		const article = articleOfPage(entry, {format: 'html', text: entry.text!});
 		return {...entry, title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
@@ -236,7 +238,7 @@ function streamedPage(id: string, source: string, bytes: Uint8Array): Entry {
 /** Loads PATH: a folder (every page file below it), a page or JSON Lines file, a pipe, or `-` for standard input. */
 export async function loadDataset(path: string, options: LoadOptions = {}): Promise<Dataset> {
 	const warn = options.warn ?? (() => {});
-	if (path === '-') return finish('-', [streamedPage('stdin', '-', await readStreamBounded(options.stdin ?? process.stdin, 'standard input'))]);
+	if (path === '-') return finish('-', [await streamedPage('stdin', '-', await readStreamBounded(options.stdin ?? process.stdin, 'standard input'))]);
 	let stats;
 	try {
 		stats = statSync(path);
@@ -247,13 +249,18 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 	const single = {path, relativePath: basename(path)};
 	const id = printableId(withoutExtension(basename(path)));
 	const superseded: Entry[] = [];
-	if (stats.isDirectory()) return finish(resolve(path), await readFiles(listPageFiles(path, {warn, followLinks: options.followLinks}), {...options, warn}, superseded), superseded);
+	if (stats.isDirectory()) {
+		const files = listPageFiles(path, {warn, followLinks: options.followLinks});
+		await loadCrawlReadersFor(files.map((file) => file.path));
+		return finish(resolve(path), await readFiles(files, {...options, warn}, superseded), superseded);
+	}
 	if (stats.isFIFO()) {
 		// A pipe can be read once: its pages and records are kept in memory.
 		if (JSONL_FILE.test(path)) return finish(path, await readRecordEntries(single, id, new IdRegistry(), {...options, warn}, superseded, openPipe(path)));
-		return finish(path, [streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
+		return finish(path, [await streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
+	await loadCrawlReadersFor([path]);
 	return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}, superseded, true), superseded);
 }
 
@@ -288,16 +295,19 @@ const withoutArticle = new WeakSet<Article>();
 export const isListed = (article: Article) => !withoutArticle.has(article);
 
 function htmlArticle(entry: Entry, page: Page, warn?: (message: string) => void): Article {
-	const {article, isArticle, cut} = parseHtmlPage(page.text, {id: entry.id, source: entry.source, url: page.url, crawled: page.crawled});
+	const {article, isArticle, cut, unusual} = crawlReaders().parseHtmlPage(page.text, {id: entry.id, source: entry.source, url: page.url, crawled: page.crawled});
 	if (!isArticle) withoutArticle.add(article);
-	if (cut) warn?.(`${entry.source}${entry.place ? ` (${page.url ?? entry.id})` : ''}: over ${HTML_PARSE_LIMIT / (1024 * 1024)} MB of HTML; only its beginning is read`);
+	const name = `${entry.source}${entry.place ? ` (${page.url ?? entry.id})` : ''}`;
+	if (cut) warn?.(`${name}: a page of too much HTML; only its beginning is read`);
+	if (unusual) warn?.(`${name}: a page nested too deep or of too many elements to look for its article in; read as plain text`);
 	return article;
 }
 
 /** The article of an entry's page, with what its record states over what the page shows. */
 export function articleOfPage(entry: Entry, page: Page | string, siteLines?: SiteLines, warn?: (message: string) => void): Article {
 	const article = typeof page === 'string' || page.format === 'text' ? parseArticle(typeof page === 'string' ? page : page.text, {id: entry.id, source: entry.source, siteLines}) : htmlArticle(entry, page, warn);
-	const {title, published, url} = entry.stated ?? {};
+	const {title, published, url, language} = entry.stated ?? {};
+	if (language && !article.language) article.language = language;
 	if (title) article.title = title;
 	if (published && !article.published) {
 		article.published = published;

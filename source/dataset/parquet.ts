@@ -12,8 +12,6 @@ import {compressors as bundledCompressors} from 'hyparquet-compressors';
 import type {FileMetaData, ColumnChunk} from 'hyparquet';
 import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
 
-export const PARQUET_FILE = /\.parquet$/i;
-
 // Node's own zlib for the codecs it has; the bundled decoders for the rest (zstd, LZ4).
 const compressors = {
 	...bundledCompressors,

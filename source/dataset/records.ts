@@ -6,10 +6,13 @@ import type {PathLike} from 'node:fs';
 import {charsetOfContentType, decodeHtml} from '../html/charset';
 import {decodeContent, parseHttpResponse} from './http';
 import {FIELD_NAMES, JSONL_FILE, namesFor, readJsonLineAt, readJsonLines, readPlace, recordOf, recordPage, type FieldNames, type JsonRecord, type RecordPlace} from './jsonl';
-import {closeParquet, openParquet, PARQUET_FILE, readColumnValues, rowGroupStarts, type ParquetFile} from './parquet';
+import {crawlReaders} from './crawl-readers';
+import type {ParquetFile} from './parquet';
 import {readWarc, readWarcRecordAt, WARC_FILE, type WarcHeaders} from './warc';
 
 export type {FieldNames, RecordPlace} from './jsonl';
+
+export const PARQUET_FILE = /\.parquet$/i;
 
 export const RECORD_FILE = /\.(?:jsonl(?:\.gz)?|warc(?:\.gz)?|parquet)$/i;
 
@@ -24,6 +27,7 @@ export type DataRecord = {
 	id?: string;
 	/** Another id the record answers to (a WARC record's WARC-Record-ID). */
 	alias?: string;
+	language?: string;
 };
 
 export type PlacedRecord = {record: DataRecord; lineNumber: number; place: RecordPlace};
@@ -41,6 +45,7 @@ const fromJson = (record: JsonRecord): DataRecord => {
 	if (record.url !== undefined) data.url = record.url;
 	if (record.published !== undefined) data.published = record.published;
 	if (record.id !== undefined) data.id = record.id;
+	if (record.language !== undefined) data.language = record.language;
 	return data;
 };
 
@@ -110,13 +115,14 @@ function columnsOf(file: ParquetFile, fields: FieldNames | undefined): Partial<R
 function rowsOf(file: ParquetFile, columns: Partial<Record<string, string>>, group: number, from: number, to: number): Array<Record<string, unknown>> {
 	const rows: Array<Record<string, unknown>> = Array.from({length: to - from}, () => ({}));
 	for (const column of new Set(Object.values(columns))) {
-		const values = readColumnValues(file, group, column!, from, to);
+		const values = crawlReaders().parquet.readColumnValues(file, group, column!, from, to);
 		values.forEach((value, i) => (rows[i]![column!] = value));
 	}
 	return rows;
 }
 
 async function* parquetRecords(path: PathLike, label: string, warn: (message: string) => void, fields?: FieldNames): AsyncGenerator<PlacedRecord> {
+	const {openParquet, closeParquet, rowGroupStarts} = crawlReaders().parquet;
 	const file = openParquet(path, label);
 	try {
 		const columns = columnsOf(file, fields);
@@ -165,6 +171,7 @@ export function readRecordAt(place: RecordPlace, label: string, fields?: FieldNa
 		return warcPage(headers, block);
 	}
 	if (PARQUET_FILE.test(label)) {
+		const {openParquet, closeParquet, rowGroupStarts} = crawlReaders().parquet;
 		const file = openParquet(place.path, label);
 		try {
 			const starts = rowGroupStarts(file);
@@ -182,4 +189,4 @@ export function readRecordAt(place: RecordPlace, label: string, fields?: FieldNa
 	return typeof record === 'string' ? record : fromJson(record);
 }
 
-export {JSONL_FILE, PARQUET_FILE, WARC_FILE};
+export {JSONL_FILE, WARC_FILE};

@@ -9,7 +9,7 @@ import {firstSentence, titleFromSlug} from '../article/title';
 import {withoutSiteName} from '../article/title-shape';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
-import {extractArticle} from './extract';
+import {extractArticle, isOrdinaryTree} from './extract';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 export type HtmlPageOptions = {
@@ -27,6 +27,8 @@ export type HtmlPage = {
 	isArticle: boolean;
 	/** The page was longer than the parser takes, and only its beginning was read. */
 	cut: boolean;
+	/** The page's tree is too deep or too large for the extractor: its text was read as it stands. */
+	unusual: boolean;
 };
 
 // A page whose extracted text is shorter than this (about 50 English words) holds a list or a
@@ -41,26 +43,62 @@ const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
 /** The size of the article's text, in characters of a Latin-script text saying as much. */
 const textSize = (blocks: Block[]) => blocks.reduce((sum, block) => (block.kind === 'caption' ? sum : sum + block.text.length + 3 * (block.text.match(DENSE)?.length ?? 0)), 0);
 
-function siteLines(metadata: PageMetadata, url: string | undefined) {
+type Line = {text: string; indented: boolean};
+
+// Where a site names itself: its header, footer, menus and logo.
+const CHROME = 'header, footer, nav, [class*="logo"], [id*="logo"], [class*="brand"], [class*="masthead"]';
+
+/**
+ * What names the site on the page: its metadata's name, its address's host, and the short texts of
+ * its header, footer, menus and logo. A title's last part found among them is the site's name.
+ */
+function siteLines(metadata: PageMetadata, url: string | undefined, document: Document): Line[] {
 	const names = [metadata.siteName];
 	if (url) {
 		try {
 			names.push(new URL(url).hostname.replace(/^www\./, ''));
 		} catch {}
 	}
+	for (const element of document.querySelectorAll(CHROME)) {
+		const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+		if (text && text.length <= 300) names.push(text);
+		if (names.length > 200) break;
+	}
 	return names.filter((name): name is string => name !== undefined).map((text) => ({text, indented: false}));
 }
 
-function chooseTitle(metadata: PageMetadata, extractedTitle: string | undefined, blocks: Block[], url: string | undefined): {title: string; titleSource: TitleSource} {
-	const lines = siteLines(metadata, url);
+/** A title without its site's name when the page's metadata names the site: `Headline | Site`, `Site - Headline`. */
+function withoutNamedSite(title: string, siteName: string | undefined): string {
+	if (!siteName) return title;
+	const name = siteName.toLowerCase();
+	for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+		const parts = title.split(separator);
+		if (parts.length < 2) continue;
+		if (parts.at(-1)!.trim().toLowerCase() === name) return parts.slice(0, -1).join(separator).trim();
+		if (parts[0]!.trim().toLowerCase() === name) return parts.slice(1).join(separator).trim();
+	}
+	return title;
+}
+
+function chooseTitle(metadata: PageMetadata, lines: Line[], extractedTitle: string | undefined, blocks: Block[], url: string | undefined): {title: string; titleSource: TitleSource} {
+	const cut = (title: string) => withoutSiteName(withoutNamedSite(title, metadata.siteName), lines);
 	if (metadata.headline) return {title: metadata.headline, titleSource: 'headline'};
-	if (metadata.socialTitle) return {title: withoutSiteName(metadata.socialTitle, lines), titleSource: 'headline'};
+	if (metadata.socialTitle) return {title: cut(metadata.socialTitle), titleSource: 'headline'};
 	const browser = metadata.documentTitle ?? extractedTitle;
-	if (browser) return {title: withoutSiteName(browser, lines), titleSource: 'browser-title'};
+	if (browser) return {title: cut(browser), titleSource: 'browser-title'};
 	const first = blocks.find((block) => block.kind !== 'caption');
 	const fromSlug = titleFromSlug(url, blocks.map((block) => block.text).join('\n'));
 	if (fromSlug) return {title: fromSlug, titleSource: 'url'};
 	return {title: first ? firstSentence(first.text) : '', titleSource: 'lead'};
+}
+
+// What is kept of an unusual page's text: enough to see what it is.
+const PLAIN_TEXT_LIMIT = 100_000;
+
+/** An unusual page's text as one block; the DOM's text is gathered without recursion. */
+function plainBlocks(document: Document): Block[] {
+	const text = (document.body?.textContent ?? '').slice(0, PLAIN_TEXT_LIMIT).replace(/\s+/g, ' ').trim();
+	return text ? [{kind: 'paragraph', text}] : [];
 }
 
 /** A date in the web address: `/2019/11/20/`, `/2019-11-20/`, `20191120`. */
@@ -98,9 +136,11 @@ export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPage
 	const metadata = readMetadata(document);
 	const kicker = sectionOf(document);
 	const pageUrl = metadata.url ?? url;
-	const extracted = extractArticle(document);
-	const blocks = extracted ? blocksOf(extracted.content, pageUrl) : [];
-	const {title, titleSource} = chooseTitle(metadata, extracted?.title, blocks, pageUrl);
+	const lines = siteLines(metadata, pageUrl, document);
+	const unusual = document.documentElement ? !isOrdinaryTree(document.documentElement) : false;
+	const extracted = unusual ? undefined : extractArticle(document);
+	const blocks = extracted ? blocksOf(extracted.content, pageUrl) : unusual ? plainBlocks(document) : [];
+	const {title, titleSource} = chooseTitle(metadata, lines, extracted?.title, blocks, pageUrl);
 	const date = chooseDate(metadata, document, blocks, pageUrl, crawled);
 	const size = textSize(blocks);
 	const article: Article = {
@@ -121,6 +161,6 @@ export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPage
 	const author = metadata.author ?? extracted?.byline;
 	if (author && !/^https?:/i.test(author)) article.author = author;
 	if (metadata.language) article.language = metadata.language;
-	const isArticle = size >= ARTICLE_SIZE && (extracted!.readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE);
-	return {article, isArticle, cut};
+	const isArticle = extracted !== undefined && size >= ARTICLE_SIZE && (extracted.readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE);
+	return {article, isArticle, cut, unusual};
 }

@@ -1,11 +1,22 @@
 // An HTML page as a DOM (linkedom: a fast, standards-shaped DOM without a browser). Pages from
-// crawls can be huge or broken; what reaches the parser is bounded, so no page can make a listing
-// stall: scripts, styles and comments of an oversized page go first (they hold no article text),
-// then whatever is still over the bound is cut, and the caller is told.
+// crawls can be huge or broken; what reaches the parser is bounded in size and in tags, so no page
+// can make a listing stall: scripts, styles and comments of an oversized page go first (they hold
+// no article text), then whatever is still over the bounds is cut, and the caller is told.
 import {parseHTML} from 'linkedom';
 
 // Articles are well under 2 MB of HTML; a page ten times as large is a feed, a dump, or an attack.
 export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
+
+// Nor are they of more than this many tags; past it, a page costs seconds to parse (the DOM is
+// built at some 100,000 elements a second) and holds no article anyway.
+export const TAG_LIMIT = 150_000;
+
+/** Where the page's TAG_LIMIT-th tag starts, or -1 when it has fewer tags. */
+function tagLimitAt(html: string): number {
+	const tag = /<[a-zA-Z]/g;
+	for (let count = 0; tag.exec(html); ) if (++count > TAG_LIMIT) return tag.lastIndex - 2;
+	return -1;
+}
 
 export type ParsedDocument = {document: Document; /** The page was cut to HTML_PARSE_LIMIT characters. */ cut: boolean};
 
@@ -22,6 +33,11 @@ export function parseDocument(html: string): ParsedDocument {
 	if (source.length > HTML_PARSE_LIMIT) source = withoutScripts(source);
 	if (source.length > HTML_PARSE_LIMIT) {
 		source = source.slice(0, HTML_PARSE_LIMIT);
+		cut = true;
+	}
+	const tooMany = source.length > TAG_LIMIT * 3 ? tagLimitAt(source) : -1;
+	if (tooMany !== -1) {
+		source = source.slice(0, tooMany);
 		cut = true;
 	}
 	// linkedom takes a document with no <html> as a fragment; a page without one is still a page.

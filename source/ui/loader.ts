@@ -6,6 +6,8 @@ import {DatasetError, emptyDataset, findEntry, loadDataset, openInDataset, type 
 import {arrayList, type ArticleList} from '../dataset/article-list';
 import type {Catalog, SearchHit} from '../dataset/index/catalog';
 import type {Article} from '../article/types';
+import {statSync} from 'node:fs';
+import {CRAWL_FILE, loadCrawlReaders} from '../dataset/crawl-readers';
 
 export type Progress = {done: number; total: number};
 
@@ -97,6 +99,9 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 			// The walk of a refresh holds the thread for a moment: the reader draws its first frame first.
 			await new Promise((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS));
 		}
+		// Articles of HTML pages, WARC and Parquet files open with readers that load after the first
+		// frame, not before it: a folder may hold such pages, and only the index knows.
+		if (statSync(path).isDirectory() || CRAWL_FILE.test(path)) await loadCrawlReaders();
 		const summary = await opened.refresh({
 			wait: !ready,
 			batchMs: ready ? BACKGROUND_BATCH_MS : undefined,

@@ -50,11 +50,15 @@ export function bodyText(article: Article): string {
 	return article.blocks.filter((block) => block.kind !== 'caption').map((block) => block.text).join('\n\n');
 }
 
-export function scoreCorpus(pagesDir: string, truthDir: string): {f1: number; precision: number; recall: number; pages: PageScore[]} {
-	const pages = readdirSync(truthDir).sort().map((name) => {
-		const article = parseArticle(decodeBytes(readFileSync(join(pagesDir, name))), {id: name, source: name});
-		return scorePage(name, readFileSync(join(truthDir, name), 'utf8'), bodyText(article));
-	});
+export type CorpusScore = {f1: number; precision: number; recall: number; pages: PageScore[]};
+
+export function scoreCorpus(pagesDir: string, truthDir: string): CorpusScore {
+	return scoreArticles(truthDir, (name) => parseArticle(decodeBytes(readFileSync(join(pagesDir, name))), {id: name, source: name}));
+}
+
+/** The score of the articles `articleOf` gives for the truth's pages (by the truth's file name), or of some of them. */
+export function scoreArticles(truthDir: string, articleOf: (name: string) => Article, only: (name: string) => boolean = () => true): CorpusScore {
+	const pages = readdirSync(truthDir).sort().filter(only).map((name) => scorePage(name, readFileSync(join(truthDir, name), 'utf8'), bodyText(articleOf(name))));
 	const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values.length || 1);
 	const precision = mean(pages.filter((page) => page.hasPrediction).map((page) => page.precision));
 	const recall = mean(pages.filter((page) => page.hasTruth).map((page) => page.recall));

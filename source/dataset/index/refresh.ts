@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {statSync, type Stats} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
+import {loadCrawlReadersFor} from '../crawl-readers';
 import {readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
 import type {Entry} from '../load';
 import {recurringLines} from '../site-lines';
@@ -300,6 +301,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				await new Promise((resolve) => setImmediate(resolve));
 			}
 		};
+		await loadCrawlReadersFor(stale.map((file) => file.path));
 		const pages = stale.filter((file) => !RECORD_FILE.test(file.path));
 		const recordFiles = stale.filter((file) => RECORD_FILE.test(file.path));
 		const jobs = pages.map((file) => ({job: {path: file.path, raw: file.raw, id: file.id}, siteLines: siteLines(file)}));
@@ -383,7 +385,7 @@ async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: st
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields, skipped})) {
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${file.id}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
-			const stated = {title: record.title, published: record.published, url: record.url, ...(fields ? {fields} : {})};
+			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(fields ? {fields} : {})};
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated};
 			if (file.raw) entry.raw = file.raw;
 			yield {job: {entry, page: record.page}, siteLines: NO_SITE_LINES};

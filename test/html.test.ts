@@ -1,0 +1,291 @@
+// HTML pages, WARC archives and Parquet files of our own making: charsets, the blocks an article is
+// made of, the page's metadata, and every fault a crawl can hold — each a warning or a clear error
+// naming the file, never a crash or a hang, with every readable article before the fault listed.
+import {describe, expect, it, beforeAll, afterAll} from 'vitest';
+import {existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync, truncateSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {decodeHtml} from '../source/html/charset';
+import {parseHtmlPage} from '../source/html/article';
+import {metadataDate} from '../source/html/metadata';
+import {loadDataset, openInDataset} from '../source/dataset/load';
+import {dechunk} from '../source/dataset/http';
+import {articlePage, gzipMembers, htmlResponse, warcRecord} from './helpers/warc';
+import {runCli} from './helpers/cli';
+import {projectRoot} from './helpers/pages';
+
+let work: string;
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), 'docbao-html-'));
+});
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+const page = (html: string, url?: string) => parseHtmlPage(html, {id: 'p', source: 'p.html', url});
+
+describe('charsets', () => {
+	const latin = (text: string) => Buffer.from(text, 'latin1');
+
+	it('follows a byte-order mark over any declaration', () => {
+		const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<meta charset="windows-1251"><p>Đọc báo</p>')]);
+		expect(decodeHtml(bytes)).toContain('Đọc báo');
+	});
+
+	it('reads <meta charset>, http-equiv, and the HTTP header, the header first', () => {
+		const cyrillic = Buffer.concat([Buffer.from('<meta charset="windows-1251"><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</p>')]);
+		expect(decodeHtml(cyrillic)).toContain('Привет');
+		const equiv = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><p>'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('</p>')]);
+		expect(decodeHtml(equiv)).toContain('日本');
+		expect(decodeHtml(cyrillic, 'koi8-r')).not.toContain('Привет');
+	});
+
+	it('reads a page that declares nothing, or declares UTF-8 but is Latin-1, from its bytes', () => {
+		expect(decodeHtml(Buffer.from('<p>Nông nghiệp</p>'))).toContain('Nông nghiệp');
+		expect(decodeHtml(latin('<meta charset="utf-8"><p>Caf\u00e9 cr\u00e8me</p>'))).toContain('Café crème');
+		expect(decodeHtml(latin('<meta charset="iso-8859-1"><p>\u0093quoted\u0094</p>'))).toContain('“quoted”');
+	});
+});
+
+describe('the blocks of an article', () => {
+	const body = `<p>The council met on Tuesday to discuss the budget for the coming year, and the debate ran late into the night as members argued.</p>
+<h2>What was decided</h2>
+<p>Members agreed to <a href="/bridge">repair the bridge</a> first, and to <a href="javascript:alert(1)">review</a> the rest in spring, after the <a href="https://example.org/floods">floods</a>.</p>
+<ul><li>The bridge, in March.</li><li>The school roof, in May.</li></ul>
+<blockquote><p>We cannot wait another winter, the mayor said to the members of the council.</p></blockquote>
+<figure><img src="a.jpg"><figcaption>The river bridge in November. Photo: Ann Lee</figcaption></figure>
+<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Bridge</td><td>£2m</td></tr></table>
+<p style="display:none">Hidden teaser that no reader sees.</p><div hidden>Also hidden.</div>
+<script>document.write('not text')</script><style>p { color: red }</style>
+<p>The meeting ended after midnight, and the vote will be held again next month when the figures are in from the engineers.</p>`;
+	const html = `<html lang="en-GB"><head><title>Council backs bridge repairs - Town News</title></head><body><nav>Home | News</nav><article>${body}</article><footer>Contact · © 2019 Town News</footer></body></html>`;
+
+	it('keeps paragraphs, sub-headings, list items, quotes, captions and table rows apart, and never scripts, styles or hidden text', () => {
+		const {article} = page(html, 'https://news.example.org/council/bridge');
+		const kinds = article.blocks.map((block) => `${block.kind}: ${block.text.slice(0, 24)}`);
+		expect(kinds).toEqual([
+			'paragraph: The council met on Tuesd',
+			'heading: What was decided',
+			'paragraph: Members agreed to repair',
+			'item: The bridge, in March.',
+			'item: The school roof, in May.',
+			'quote: We cannot wait another w',
+			'caption: The river bridge in Nove',
+			'row: Item | Cost',
+			'row: Bridge | £2m',
+			'paragraph: The meeting ended after ',
+		]);
+		const text = article.blocks.map((block) => block.text).join('\n');
+		expect(text).not.toMatch(/Hidden|not text|color: red/);
+	});
+
+	it('keeps links’ words in the text and their addresses beside it, made absolute; never a script’s', () => {
+		const {article} = page(html, 'https://news.example.org/council/bridge');
+		const links = article.blocks.flatMap((block) => block.links ?? []);
+		expect(links).toEqual([
+			{text: 'repair the bridge', url: 'https://news.example.org/bridge'},
+			{text: 'floods', url: 'https://example.org/floods'},
+		]);
+	});
+
+	it('takes the browser title less the site’s name, and the language, when the page says no more', () => {
+		const {article} = page(html, 'https://news.example.org/council/bridge');
+		expect(article.title).toBe('Council backs bridge repairs');
+		expect(article.titleSource).toBe('browser-title');
+		expect(article.language).toBe('en-GB');
+	});
+
+	it('lays list items one under another with bullets, and table rows as lines', async () => {
+		const file = join(work, 'blocks.html');
+		writeFileSync(file, html);
+		const run = runCli(['show', file, '--width', '60']);
+		expect(run.stdout).toContain('• The bridge, in March.\n• The school roof, in May.');
+		expect(run.stdout).toContain('Item | Cost\nBridge | £2m');
+	});
+});
+
+describe('the page’s own metadata', () => {
+	it('reads JSON-LD in a @graph, wrapped in a comment, with the author’s names and both dates', () => {
+		const ld = JSON.stringify({'@context': 'https://schema.org', '@graph': [{'@type': 'WebSite', name: 'Site'}, {'@type': ['NewsArticle'], headline: 'Flood crest nears river towns', datePublished: '2019-11-20T14:33:00-05:00', dateModified: '2019-11-21T09:00:00Z', author: [{'@type': 'Person', name: 'Ann Lee'}, {name: 'Bo Chan'}], inLanguage: 'en'}]});
+		const html = `<html><head><title>Other title | Site</title><meta property="og:title" content="Not this one"><script type="application/ld+json"><!--${ld}--></script></head><body><p>${'Residents filled sandbags all weekend as the river rose. '.repeat(12)}</p></body></html>`;
+		const {article, isArticle} = page(html);
+		expect(article.title).toBe('Flood crest nears river towns');
+		expect(article.published).toBe('2019-11-20T14:33:00-05:00');
+		expect(article.modified).toBe('2019-11-21T09:00:00+00:00');
+		expect(article.author).toBe('Ann Lee, Bo Chan');
+		expect(article.language).toBe('en');
+		expect(isArticle).toBe(true);
+	});
+
+	it('normalises the date forms metadata uses, and refuses what is no date', () => {
+		expect(metadataDate('2019-11-20T14:33:00.000+0000')).toBe('2019-11-20T14:33:00+00:00');
+		expect(metadataDate('2019-11-20 14:33')).toBe('2019-11-20T14:33:00');
+		expect(metadataDate('2019-11-20')).toBe('2019-11-20');
+		expect(metadataDate('1574260380')).toBe('2019-11-20T14:33:00+00:00');
+		expect(metadataDate('2019-13-45')).toBeUndefined();
+		expect(metadataDate('yesterday')).toBeUndefined();
+	});
+
+	it('dates a page without metadata from its address, and then from its capture, saying so', () => {
+		const text = `<html><head><title>A story</title></head><body><article>${'<p>The council met on Tuesday to discuss the budget for the coming year and the bridge.</p>'.repeat(8)}</article></body></html>`;
+		const fromUrl = parseHtmlPage(text, {id: 'p', source: 'p', url: 'https://example.org/2019/11/20/a-story'}).article;
+		expect([fromUrl.published, fromUrl.dateSource]).toEqual(['2019-11-20', 'url']);
+		const captured = parseHtmlPage(text, {id: 'p', source: 'p', url: 'https://example.org/a-story', crawled: '2019-11-21T03:12:07Z'}).article;
+		expect([captured.published, captured.dateSource]).toEqual(['2019-11-21T03:12:07+00:00', 'crawl']);
+	});
+});
+
+describe('hostile pages', () => {
+	it('never lets a title’s or a link’s control characters reach the terminal, and escapes them in JSON', () => {
+		const file = join(work, 'hostile.html');
+		writeFileSync(file, articlePage('Bad \u001b]0;pwned\u0007 title \u001b[2J', '2019-11-20T10:00:00Z', 6, '<link rel="canonical" href="https://x.example/\u001b[31mred">'));
+		const plain = runCli(['show', file]);
+		expect(plain.status).toBe(0);
+		expect(plain.stdout).not.toMatch(/\u001b|\u0007/);
+		const json = runCli(['show', file, '--json']);
+		expect(json.stdout).not.toMatch(/\u001b|\u0007/);
+		expect(JSON.parse(json.stdout).title).toContain('\u001b]0;pwned');
+		const list = runCli(['list', work, '--no-index']);
+		expect(list.stdout).not.toMatch(/\u001b|\u0007/);
+	});
+});
+
+describe('faults', () => {
+	it('reads a page with an unclosed <script> as far as a browser would, without a hang', () => {
+		const file = join(work, 'unclosed.html');
+		writeFileSync(file, `<html><head><title>Unclosed</title></head><body><p>${'Some words of a story. '.repeat(30)}</p><script>var x = "<p>not text</p>`);
+		const run = runCli(['show', file, '--json']);
+		expect(run.status).toBe(0);
+		const article = JSON.parse(run.stdout);
+		expect(article.title).toBe('Unclosed');
+		expect(JSON.stringify(article.blocks)).not.toContain('not text');
+	});
+
+	it('reads a 50 MB page in bounded time and memory, with a warning that only its beginning was read', () => {
+		const folder = join(work, 'huge');
+		mkdirSync(folder);
+		const paragraph = `<p>${'The council met on Tuesday to discuss the budget for the coming year. '.repeat(6)}</p>\n`;
+		writeFileSync(join(folder, 'huge.html'), `<html><head><title>Huge</title></head><body><article>${paragraph.repeat(Math.ceil((50 << 20) / paragraph.length))}</article></body></html>`);
+		writeFileSync(join(folder, 'small.html'), articlePage('A small page', '2019-11-20T10:00:00Z'));
+		const started = Date.now();
+		const run = runCli(['list', folder, '--no-index']);
+		expect(Date.now() - started).toBeLessThan(60_000);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/\tHuge\n/);
+		expect(run.stdout).toMatch(/\tA small page\n/);
+		expect(run.stderr).toMatch(/huge\.html: a page of too much HTML; only its beginning is read/);
+	}, 90_000);
+
+	it('reads a page of nothing but nested <div>s as plain text, with a warning, not a stack overflow', () => {
+		const file = join(work, 'divs.html');
+		writeFileSync(file, `<html><head><title>Divs</title></head><body>${'<div>'.repeat(30_000)}deep text${'</div>'.repeat(30_000)}</body></html>`);
+		const run = runCli(['show', file, '--json']);
+		expect(run.status).toBe(0);
+		expect(JSON.parse(run.stdout).blocks[0].text).toBe('deep text');
+		expect(run.stderr).toMatch(/divs\.html: a page nested too deep or of too many elements/);
+	});
+
+	const records = () => [
+		warcRecord({type: 'warcinfo', block: 'software: test\r\n'}),
+		warcRecord({type: 'request', uri: 'https://news.example.org/one', http: {head: ['GET /one HTTP/1.1', 'Host: news.example.org'], body: ''}}),
+		warcRecord(htmlResponse('https://news.example.org/one', articlePage('First story', '2019-11-18T10:00:00Z'))),
+		warcRecord(htmlResponse('https://news.example.org/two', articlePage('Second story', '2019-11-19T10:00:00Z'))),
+		warcRecord(htmlResponse('https://news.example.org/three', articlePage('Third story', '2019-11-20T10:00:00Z'))),
+	];
+	const titles = async (path: string, warnings: string[]) => (await loadDataset(path, {warn: (message) => warnings.push(message)})).entries.map((entry) => entry.title).sort();
+
+	it('keeps every record before the cut of a WARC cut short in mid-record', async () => {
+		const whole = gzipMembers(records());
+		const file = join(work, 'cut.warc.gz');
+		writeFileSync(file, whole.subarray(0, whole.length - 200));
+		const warnings: string[] = [];
+		expect(await titles(file, warnings)).toEqual(['First story', 'Second story']);
+		expect(warnings.join('\n')).toMatch(/cut\.warc\.gz: the archive is cut short at offset \d+/);
+		const plain = join(work, 'cut.warc');
+		writeFileSync(plain, Buffer.concat(records()).subarray(0, Buffer.concat(records()).length - 300));
+		const plainWarnings: string[] = [];
+		expect(await titles(plain, plainWarnings)).toEqual(['First story', 'Second story']);
+		expect(plainWarnings.join('\n')).toMatch(/cut\.warc: the archive ends inside the record at offset \d+/);
+	});
+
+	it('skips a corrupt gzip member and reads the records after it', async () => {
+		const members = records().map((record) => gzipSync(record));
+		const damaged = Buffer.from(members[3]!);
+		damaged.fill(0x55, 20, damaged.length - 20);
+		const file = join(work, 'corrupt.warc.gz');
+		writeFileSync(file, Buffer.concat([...members.slice(0, 3), damaged, members[4]!]));
+		const warnings: string[] = [];
+		expect(await titles(file, warnings)).toEqual(['First story', 'Third story']);
+		expect(warnings.join('\n')).toMatch(/corrupt\.warc\.gz: a damaged gzip member at offset \d+/);
+	});
+
+	it('resynchronises after a record whose Content-Length is wrong, too short or too long', async () => {
+		const all = records();
+		const short = warcRecord({...htmlResponse('https://news.example.org/two', articlePage('Second story', '2019-11-19T10:00:00Z')), contentLength: 400});
+		const file = join(work, 'length.warc');
+		writeFileSync(file, Buffer.concat([all[0]!, all[1]!, all[2]!, short, all[4]!]));
+		const warnings: string[] = [];
+		expect(await titles(file, warnings)).toEqual(['First story', 'Third story']);
+		expect(warnings.join('\n')).toMatch(/length\.warc: unexpected bytes at offset \d+ \(a wrong Content-Length\?\)/);
+		const long = warcRecord({...htmlResponse('https://news.example.org/two', articlePage('Second story', '2019-11-19T10:00:00Z')), contentLength: 10_000_000});
+		const longFile = join(work, 'long.warc');
+		writeFileSync(longFile, Buffer.concat([all[0]!, all[2]!, long]));
+		const longWarnings: string[] = [];
+		expect(await titles(longFile, longWarnings)).toEqual(['First story']);
+		expect(longWarnings.join('\n')).toMatch(/long\.warc: the archive ends inside the record/);
+	});
+
+	it('decodes chunked transfer and gzip, deflate and Brotli content, and lists the newest capture of an address once', async () => {
+		const {brotliCompressSync, deflateSync} = await import('node:zlib');
+		const html = articlePage('Encoded story', '2019-11-20T10:00:00Z');
+		const gz = gzipSync(html);
+		const chunked = Buffer.concat([Buffer.from('a\r\n'), gz.subarray(0, 10), Buffer.from(`\r\n${(gz.length - 10).toString(16)}\r\n`), gz.subarray(10), Buffer.from('\r\n0\r\n\r\n')]);
+		expect(dechunk(chunked).equals(gz)).toBe(true);
+		const response = (uri: string, encoding: string, body: Buffer, date?: string) => warcRecord({type: 'response', uri, date, http: {head: ['HTTP/1.1 200 OK', 'Content-Type: text/html', `Content-Encoding: ${encoding}`, ...(encoding === 'gzip' ? ['Transfer-Encoding: chunked'] : [])], body}});
+		const file = join(work, 'encoded.warc.gz');
+		writeFileSync(file, gzipMembers([
+			response('https://a.example/gz', 'gzip', chunked),
+			response('https://a.example/br', 'br', brotliCompressSync(html.replace('Encoded story', 'Brotli story'))),
+			response('https://a.example/deflate', 'deflate', deflateSync(html.replace('Encoded story', 'Deflated story'))),
+			warcRecord({...htmlResponse('https://a.example/again', articlePage('Old capture', '2019-11-20T10:00:00Z')), date: '2019-11-21T01:00:00Z', id: 'aaaaaaaa-0000-4000-8000-000000000001'}),
+			warcRecord({...htmlResponse('https://a.example/again', articlePage('New capture', '2019-11-20T10:00:00Z')), date: '2019-11-21T05:00:00Z'}),
+		]));
+		const dataset = await loadDataset(file);
+		expect(dataset.entries.map((entry) => entry.title).sort()).toEqual(['Brotli story', 'Deflated story', 'Encoded story', 'New capture']);
+		expect(dataset.entries.find((entry) => entry.title === 'New capture')!.id).toBe('a.example/again');
+		// The older capture answers to its record id.
+		const older = runCli(['show', 'urn:uuid:aaaaaaaa-0000-4000-8000-000000000001', '--data', file, '--no-index']);
+		expect(older.stdout.split('\n')[0]).toBe('Old capture');
+	});
+
+	it('opens an article by reading its own record again, in an archive compressed as one stream too', async () => {
+		const file = join(work, 'one-stream.warc.gz');
+		writeFileSync(file, gzipSync(Buffer.concat(records())));
+		const dataset = await loadDataset(file);
+		expect(dataset.entries.map((entry) => entry.title).sort()).toEqual(['First story', 'Second story', 'Third story']);
+		for (const entry of dataset.entries) expect(openInDataset(entry, dataset).title).toBe(entry.title);
+	});
+
+	it('says which Parquet file has no footer, or a damaged one, and goes on with the rest of a folder', () => {
+		const folder = join(work, 'parquets');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'notes.parquet'), 'PAR1 this is not a parquet file at all');
+		writeFileSync(join(folder, 'story.html'), articlePage('A story beside them', '2019-11-20T10:00:00Z'));
+		const run = runCli(['list', folder, '--no-index']);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/\tA story beside them\n$/);
+		expect(run.stderr).toMatch(/notes\.parquet: no Parquet footer \(a damaged or cut file\?\)/);
+	});
+});
+
+const sharedParquet = join(projectRoot, '..', 'shared', 'crawls', 'vn-dantri.parquet');
+
+describe.skipIf(!existsSync(sharedParquet))('a Parquet file cut short', () => {
+	it('is a clear error naming the file', () => {
+		const file = join(work, 'cut.parquet');
+		writeFileSync(file, readFileSync(sharedParquet));
+		truncateSync(file, 100_000);
+		const run = runCli(['list', file, '--no-index']);
+		expect(run.stderr).toMatch(/cut\.parquet: no Parquet footer/);
+		expect(run.stdout).toBe('');
+	});
+});

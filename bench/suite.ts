@@ -1,6 +1,6 @@
 // The benchmark: parse throughput, `list` on generated datasets, and `show` against a bare Node
 // start measured in the same run. Targets come from the issues; each line says whether it is met.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -9,6 +9,7 @@ import {writeDataset} from './generate';
 import {format, median, timeAlternating, timeCommand} from './measure';
 import {bareNode, scrolling, startUp, writeLongArticle} from './reader';
 import {indexFigures} from './index';
+import {haveSharedCrawls, htmlPagesPerSecond, writeBigWarc, writeParquet} from './crawls';
 import {peakRss, resizeToOneColumn, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -31,6 +32,7 @@ try {
 	if (wanted('degenerate')) await degenerate();
 	if (wanted('bounded')) await bounded();
 	if (wanted('index')) await index();
+	if (wanted('crawls')) await crawls();
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }
@@ -129,4 +131,33 @@ async function bounded(): Promise<void> {
 	const [alone, beside] = showBesideHugeSibling(cli, work, seed);
 	report('show of a page alone', `${format(alone, 0)} ms`, '', true);
 	report('show beside 50 MB sibling / alone', `${format(beside / alone, 2)}x`, '<= 2x', beside / alone <= 2);
+}
+
+async function crawls(): Promise<void> {
+	console.log('\ncrawl formats: HTML pages, a 1 GB WARC, Parquet');
+	if (!haveSharedCrawls()) {
+		console.log('skipped: the shared crawls (../shared/crawls) are not here');
+		return;
+	}
+	const html = htmlPagesPerSecond();
+	report(`HTML pages parsed, one core (${html.pages})`, `${format(html.pagesPerSecond, 0)} pages/s`, '>= 20', html.pagesPerSecond >= 20);
+	report('  as HTML read', `${format(html.megabytesPerSecond)} MB/s`, '', true);
+	for (const compressed of [false, true]) {
+		const path = join(work, compressed ? 'big.warc.gz' : 'big.warc');
+		const size = await writeBigWarc(path, 1000, compressed);
+		const listed = await peakRss(process.execPath, [cli, 'list', path, '--no-index']);
+		const rate = size / 1e6 / (listed.ms / 1000);
+		const name = `list of a ${format(size / 1e9, 2)} GB ${compressed ? '.warc.gz' : '.warc'}`;
+		report(name, `${format(listed.ms / 1000)} s`, '', true);
+		report('  WARC read', `${format(rate)} MB/s`, '>= 50 MB/s', rate >= 50);
+		report('  its peak RSS', `${format(listed.peakMb, 0)} MB`, '<= 200 MB', listed.peakMb <= 200);
+		rmSync(path, {force: true});
+	}
+	const parquet = join(work, 'big.parquet');
+	const size = await writeParquet(parquet, 60_000, 5000, readFileSync(seed, 'utf8'));
+	const listed = await peakRss(process.execPath, [cli, 'list', parquet, '--no-index']);
+	const rate = size / 1e6 / (listed.ms / 1000);
+	report(`list of a ${format(size / 1e6, 0)} MB Parquet (60,000 rows)`, `${format(listed.ms / 1000, 2)} s`, '', true);
+	report('  Parquet read', `${format(rate)} MB/s`, '>= 50 MB/s', rate >= 50);
+	report('  its peak RSS', `${format(listed.peakMb, 0)} MB`, '', true);
 }

@@ -1,79 +1,10 @@
 // Bundles the CLI with esbuild: one file starts faster than Node resolving hundreds of modules.
 // The reader (Ink, React) is split into its own chunk, loaded only when the app opens.
 import {build} from 'esbuild';
-import {readFileSync, rmSync} from 'node:fs';
-import {sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
-
-// meow evaluates its package.json normaliser (and the SPDX licence tables, sorted with the ICU
-// collator) when it is imported, though it only calls it when asked for the package data, which
-// docbao never does. Deferring that work takes about 20 ms off every start. The build fails if the
-// line changes, so an upgrade of meow is noticed.
-const deferMeowNormaliser = {
-	name: 'defer-meow-normaliser',
-	setup(build) {
-		build.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, ({path}) => {
-			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
-			const source = readFileSync(path, 'utf8');
-			if (!source.includes(eager)) throw new Error('meow changed: revisit defer-meow-normaliser in scripts/build.mjs');
-			const lazy = 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);';
-			return {contents: source.replace(eager, lazy), loader: 'js'};
-		});
-	},
-};
+import {rmSync} from 'node:fs';
+import {deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyLinkedomListeners} from './build-plugins.mjs';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
-// Ink and its helpers measure every line of every frame with string-width, which is slow on
-// non-ASCII text; they get the counting fast path of source/text/ink-string-width.ts instead.
-const fastStringWidth = {
-	name: 'fast-string-width',
-	setup(build) {
-		build.onResolve({filter: /^string-width$/}, ({importer}) =>
-			importer.includes(`${sep}node_modules${sep}`) ? {path: fileURLToPath(new URL('../source/text/ink-string-width.ts', import.meta.url))} : undefined,
-		);
-	},
-};
-
-// Ink turns every line of every frame into styled characters, in caches that live for one frame
-// only. Scrolling redraws mostly the same lines, so the caches are kept across frames (bounded),
-// which halves the cost of a frame. The build fails if Ink's code changes under the patch.
-const keepInkOutputCaches = {
-	name: 'keep-ink-output-caches',
-	setup(build) {
-		build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, ({path}) => {
-			const source = readFileSync(path, 'utf8');
-			const perFrame = '    caches = new OutputCaches();';
-			const classStart = 'export default class Output {';
-			if (!source.includes(perFrame) || !source.includes(classStart)) throw new Error('ink changed: revisit keep-ink-output-caches in scripts/build.mjs');
-			const shared = 'let sharedCaches;\nconst keptCaches = () => {\n    if (!sharedCaches || sharedCaches.styledChars.size > 1000) sharedCaches = new OutputCaches();\n    return sharedCaches;\n};\n';
-			return {contents: source.replace(classStart, shared + classStart).replace(perFrame, '    caches = keptCaches();'), loader: 'js'};
-		});
-	},
-};
-
-// linkedom gives every node, text nodes included, an event listener map in a WeakMap when it is
-// made, though nothing here ever listens to a page's events. Making the map when a listener is
-// first added halves the time a page takes to parse and spares the collector a WeakMap entry per
-// node. The build fails if linkedom's code changes under the patch.
-const lazyLinkedomListeners = {
-	name: 'lazy-linkedom-listeners',
-	setup(build) {
-		build.onLoad({filter: /linkedom[\\/]esm[\\/]interface[\\/]event-target\.js$/}, ({path}) => {
-			const source = readFileSync(path, 'utf8');
-			const eager = '  constructor() {\n    wm.set(this, new Map);\n  }';
-			const add = '    const map = wm.get(this);\n    if (!map.has(type)) ';
-			const remove = '    const map = wm.get(this);\n    if (map.has(type)) {';
-			if (!source.includes(eager) || !source.includes(add) || !source.includes(remove)) throw new Error('linkedom changed: revisit lazy-linkedom-listeners in scripts/build.mjs');
-			return {
-				contents: source
-					.replace(eager, '  constructor() {\n  }')
-					.replace(add, '    let map = wm.get(this);\n    if (!map) wm.set(this, map = new Map);\n    if (!map.has(type)) ')
-					.replace(remove, '    const map = wm.get(this);\n    if (map && map.has(type)) {'),
-				loader: 'js',
-			};
-		});
-	},
-};
 
 await build({
 	entryPoints: {cli: 'source/cli.tsx', 'index-worker': 'source/dataset/index/worker.ts'},

@@ -126,7 +126,7 @@ describe.skipIf(!warcPresent)('the benchmark’s pages in a WARC archive', () =>
 		const undated = archive.entries.map((entry) => openInDataset(entry, archive)).filter((article) => article.dateSource === 'crawl');
 		expect(undated.length).toBeGreaterThan(0);
 		for (const article of undated) expect(article.published).toMatch(/^2019-11-21T/);
-	});
+	}, 120_000);
 
 	it('places each record where warcio finds it, a gzip member of its own', async () => {
 		const fromWarcio = new Map<string, number>();

@@ -2,11 +2,11 @@
 // decoder — load only for a dataset that holds such files, so reading text pages starts as fast
 // as before. Opening an article is synchronous: whoever reads such a dataset loads them first
 // (loadDataset, the index's refresh, the commands and the reader do).
-import type {parseHtmlPage} from '../html/article';
+import type {pageFacts, parseHtmlPage} from '../html/article';
 import type * as Parquet from './parquet';
 import {DatasetError} from './errors';
 
-export type CrawlReaders = {parseHtmlPage: typeof parseHtmlPage; parquet: typeof Parquet};
+export type CrawlReaders = {parseHtmlPage: typeof parseHtmlPage; pageFacts: typeof pageFacts; parquet: typeof Parquet};
 
 let readers: CrawlReaders | undefined;
 let loading: Promise<CrawlReaders> | undefined;
@@ -15,7 +15,7 @@ let loading: Promise<CrawlReaders> | undefined;
 export const CRAWL_FILE = /\.(?:x?html?(?:\.gz)?|warc(?:\.gz)?|parquet)$/i;
 
 export function loadCrawlReaders(): Promise<CrawlReaders> {
-	loading ??= Promise.all([import('../html/article'), import('./parquet')]).then(([html, parquet]) => (readers = {parseHtmlPage: html.parseHtmlPage, parquet}));
+	loading ??= Promise.all([import('../html/article'), import('./parquet')]).then(([html, parquet]) => (readers = {parseHtmlPage: html.parseHtmlPage, pageFacts: html.pageFacts, parquet}));
 	return loading;
 }
 

@@ -120,13 +120,33 @@ function listingPart(page: string): string {
 	return page.slice(0, cut > 0 ? cut + 1 : LISTING_BYTES);
 }
 
-/** What the dataset lists of a record: its title and date, as opening it would give them. */
-function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => void): {title: string; published: string | null; url?: string} | undefined {
-	const {page} = record;
-	if (page.format === 'html') {
+type Listing = {title: string; published: string | null; url?: string};
+
+/**
+ * What a listing shows of an HTML page, from its markup alone when that gives a title (see
+ * html/head.ts), else from the article; undefined when the page holds no article.
+ */
+function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void): Listing | undefined {
+	const facts = crawlReaders().pageFacts(page.text, {url: page.url, crawled: page.crawled});
+	if (!facts.isArticle) return undefined;
+	if (!facts.title) {
 		const article = articleOfPage(entry, page, undefined, warn);
-		return isListed(article) ? {title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})} : undefined;
+		return {title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
 	}
+	const url = facts.url && own(facts.url);
+	return {title: own(facts.title.title), published: facts.date ? own(facts.date.published) : null, ...(url ? {url} : {})};
+}
+
+/**
+ * A string of its own. V8 may keep a short string cut from a long one as a view of the long one:
+ * a title cut from a page's markup would keep the whole markup alive for as long as the listing.
+ */
+const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+/** What the dataset lists of a record: its title and date, as opening it would give them. */
+function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => void): Listing | undefined {
+	const {page} = record;
+	if (page.format === 'html') return htmlListing(entry, page, warn);
 	// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
 	// A record that states its title needs only the dateline from its page's head.
 	const headline = headlineOfTextHead(page.text) ?? (record.title ? undefined : parseHeadline(listingPart(page.text)));
@@ -179,11 +199,15 @@ function listFile(file: PageFile, id: string, skipEmpty: boolean, options: LoadO
 	const {skipped} = options;
 	const entry: Entry = {id, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null};
 	if (HTML_FILE.test(file.path)) {
-		const article = articleOfPage(entry, {format: 'html', text: readHtmlFile(fsPath(file), file.path)}, undefined, options.warn);
-		if (skipEmpty && !isListed(article)) {
+		const page: Page = {format: 'html', text: readHtmlFile(fsPath(file), file.path)};
+		const listed = htmlListing(entry, page, options.warn);
+		if (listed) return {...entry, ...listed};
+		if (skipEmpty) {
 			skipped?.set(NOT_AN_ARTICLE, (skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
 			return undefined;
 		}
+		// A page named on the command line is listed whatever it holds.
+		const article = articleOfPage(entry, page, undefined, options.warn);
 		return {...entry, title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
 	}
 	const {title, published, url} = headlineOfFile(fsPath(file), file.path);
@@ -227,7 +251,10 @@ async function streamedPage(id: string, source: string, bytes: Uint8Array): Prom
 	if (looksLikeHtml(bytes)) {
 		await loadCrawlReaders();
 		const entry: Entry = {id, source, title: '', published: null, text: decodeHtml(bytes), html: true};
-		const article = articleOfPage(entry, {format: 'html', text: entry.text!});
+		const page: Page = {format: 'html', text: entry.text!};
+		const listed = htmlListing(entry, page);
+		if (listed) return {...entry, ...listed};
+		const article = articleOfPage(entry, page);
 		return {...entry, title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
 	}
 	const text = decodeBytes(pageBytes(bytes, label));

@@ -187,8 +187,11 @@ function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 	const header = gzipHeaderLength(window, at);
 	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
 	try {
-		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
+		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number; close(): void}};
 		const length = header + engine.bytesWritten + 8;
+		// zlib's state lives outside the JavaScript heap, freed only when its handle is collected:
+		// a member at a time, tens of thousands of handles would pile up first. It is freed now.
+		engine.close();
 		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';
 		return {output: buffer, length};
 	} catch (error) {
@@ -200,11 +203,12 @@ function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 }
 
 function* readPlain(descriptor: number, parser: RecordParser): Generator<undefined> {
-	const chunk = Buffer.allocUnsafe(CHUNK);
 	for (;;) {
+		// A new buffer for each read: the parser keeps views of it, never copies.
+		const chunk = Buffer.allocUnsafe(CHUNK);
 		const read = readSync(descriptor, chunk, 0, CHUNK, null);
 		if (read === 0) return;
-		parser.push(Buffer.from(chunk.subarray(0, read)));
+		parser.push(chunk.subarray(0, read));
 		yield;
 	}
 }

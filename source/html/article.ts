@@ -1,15 +1,16 @@
 // A page's HTML as an article: metadata from the markup, the body from the extractor, as blocks.
-// The title is the page's own headline (JSON-LD, then Open Graph), else its browser title without
+// The title is the page's own headline (JSON-LD, then Open Graph), else its browser title, less
 // the site's name, else what the text gives (see article/title.ts); the date is the page's
-// metadata, else a date written at the article's head, else its web address's, else — marked as
-// such — the date the page was captured.
+// metadata's, else a `<time>` of the page, else its web address's, else — marked as such — the
+// date the page was captured. Both come from the page's markup alone (see head.ts), so a listing
+// knows them without parsing the page.
 import type {Article, Block, DateSource, TitleSource} from '../article/types';
-import {findDate} from '../article/dates';
 import {firstSentence, titleFromSlug} from '../article/title';
 import {withoutSiteName} from '../article/title-shape';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
+import {headDocument, proseOf, scannable} from './head';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 export type HtmlPageOptions = {
@@ -31,64 +32,55 @@ export type HtmlPage = {
 	unusual: boolean;
 };
 
-// A page whose extracted text is shorter than this (about 50 English words) holds a list or a
+// A page whose paragraphs hold less text than this (about 50 English words) holds a list or a
 // notice, not an article.
 const ARTICLE_SIZE = 300;
 // Without the reader-view signal or article markup, the text must be longer to count.
 const UNMARKED_ARTICLE_SIZE = 900;
 
-// Scripts written without spaces say in one character what takes a word elsewhere.
-const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
-
-/** The size of the article's text, in characters of a Latin-script text saying as much. */
-const textSize = (blocks: Block[]) => blocks.reduce((sum, block) => (block.kind === 'caption' ? sum : sum + block.text.length + 3 * (block.text.match(DENSE)?.length ?? 0)), 0);
-
 type Line = {text: string; indented: boolean};
 
-// Where a site names itself: its header, footer, menus and logo.
-const CHROME = 'header, footer, nav, [class*="logo"], [id*="logo"], [class*="brand"], [class*="masthead"]';
-
 /**
- * What names the site on the page: its metadata's name, its address's host, and the short texts of
- * its header, footer, menus and logo. A title's last part found among them is the site's name.
+ * The names a site goes by in its page's metadata: og:site_name, the publisher, the application
+ * name, its Twitter handle, and its address's host. A title's last part found among them is the
+ * site's name, not the headline's.
  */
-function siteLines(metadata: PageMetadata, url: string | undefined, document: Document): Line[] {
-	const names = [metadata.siteName];
+function siteLines(metadata: PageMetadata, names: string[], url: string | undefined): Line[] {
+	const all = [metadata.siteName, ...names];
 	if (url) {
 		try {
-			names.push(new URL(url).hostname.replace(/^www\./, ''));
+			all.push(new URL(url).hostname.replace(/^www\./, ''));
 		} catch {}
 	}
-	for (const element of document.querySelectorAll(CHROME)) {
-		const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-		if (text && text.length <= 300) names.push(text);
-		if (names.length > 200) break;
-	}
-	return names.filter((name): name is string => name !== undefined).map((text) => ({text, indented: false}));
+	return all.filter((name): name is string => name !== undefined && name !== '').map((text) => ({text, indented: false}));
 }
 
 /** A title without its site's name when the page's metadata names the site: `Headline | Site`, `Site - Headline`. */
-function withoutNamedSite(title: string, siteName: string | undefined): string {
-	if (!siteName) return title;
-	const name = siteName.toLowerCase();
+function withoutNamedSite(title: string, names: Line[]): string {
+	const known = new Set(names.map((name) => name.text.toLowerCase()));
 	for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
 		const parts = title.split(separator);
 		if (parts.length < 2) continue;
-		if (parts.at(-1)!.trim().toLowerCase() === name) return parts.slice(0, -1).join(separator).trim();
-		if (parts[0]!.trim().toLowerCase() === name) return parts.slice(1).join(separator).trim();
+		if (known.has(parts.at(-1)!.trim().toLowerCase())) return parts.slice(0, -1).join(separator).trim();
+		if (known.has(parts[0]!.trim().toLowerCase())) return parts.slice(1).join(separator).trim();
 	}
 	return title;
 }
 
-function chooseTitle(metadata: PageMetadata, lines: Line[], extractedTitle: string | undefined, blocks: Block[], url: string | undefined): {title: string; titleSource: TitleSource} {
-	const cut = (title: string) => withoutSiteName(withoutNamedSite(title, metadata.siteName), lines);
+/** The page's own title: its headline, its social title, its browser title, each less the site's name. */
+function titleOf(metadata: PageMetadata, lines: Line[]): {title: string; titleSource: TitleSource} | undefined {
+	const cut = (title: string) => withoutSiteName(withoutNamedSite(title, lines), lines);
 	if (metadata.headline) return {title: metadata.headline, titleSource: 'headline'};
 	if (metadata.socialTitle) return {title: cut(metadata.socialTitle), titleSource: 'headline'};
-	const browser = metadata.documentTitle ?? extractedTitle;
-	if (browser) return {title: cut(browser), titleSource: 'browser-title'};
-	const first = blocks.find((block) => block.kind !== 'caption');
+	if (metadata.documentTitle) return {title: cut(metadata.documentTitle), titleSource: 'browser-title'};
+	return undefined;
+}
+
+/** A title made from the text, for a page whose markup gives none. */
+function titleFromText(blocks: Block[], url: string | undefined): {title: string; titleSource: TitleSource} {
 	const fromSlug = titleFromSlug(url, blocks.map((block) => block.text).join('\n'));
 	if (fromSlug) return {title: fromSlug, titleSource: 'url'};
+	const first = blocks.find((block) => block.kind !== 'caption');
 	return {title: first ? firstSentence(first.text) : '', titleSource: 'lead'};
 }
 
@@ -107,17 +99,11 @@ function dateInUrl(url: string | undefined): string | undefined {
 	return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-function chooseDate(metadata: PageMetadata, document: Document, blocks: Block[], url: string | undefined, crawled: string | undefined): {published: string; dateSource: DateSource} | undefined {
+/** The page's date: its metadata's, a `<time datetime>` of the page, its address's, and last the date it was captured. */
+function dateOf(metadata: PageMetadata, head: Document, url: string | undefined, crawled: string | undefined): {published: string; dateSource: DateSource} | undefined {
 	if (metadata.published) return {published: metadata.published, dateSource: 'metadata'};
-	const time = document.querySelector('article time[datetime], main time[datetime], time[datetime]');
-	const fromTime = metadataDate(time?.getAttribute('datetime') ?? undefined);
+	const fromTime = metadataDate(head.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined);
 	if (fromTime) return {published: fromTime, dateSource: 'metadata'};
-	// A dateline is short and stands at the article's head.
-	for (const block of blocks.slice(0, 3)) {
-		if (block.text.length > 120) continue;
-		const found = findDate(block.text);
-		if (found) return {published: found.iso, dateSource: 'dateline'};
-	}
 	const fromUrl = dateInUrl(url);
 	if (fromUrl) return {published: fromUrl, dateSource: 'url'};
 	const fromCrawl = metadataDate(crawled);
@@ -125,42 +111,74 @@ function chooseDate(metadata: PageMetadata, document: Document, blocks: Block[],
 }
 
 /** The section the page files the article under, when its metadata names one. */
-function sectionOf(document: Document): string | null {
-	const section = document.querySelector('meta[property="article:section"]')?.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+function sectionOf(head: Document): string | null {
+	const section = head.querySelector('meta[property="article:section"]')?.getAttribute('content')?.replace(/\s+/g, ' ').trim();
 	return section && section.length <= 60 ? section : null;
 }
 
-export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPageOptions): HtmlPage {
-	const {document, cut} = parseDocument(html);
-	// Metadata first: the extractor changes the document as it works.
-	const metadata = readMetadata(document);
-	const kicker = sectionOf(document);
+/** What the page's markup says of it, and whether it holds an article: all a listing needs. */
+export type PageFacts = {
+	/** Undefined when the markup gives no title: one is made from the text (see parseHtmlPage). */
+	title?: {title: string; titleSource: TitleSource};
+	date?: {published: string; dateSource: DateSource};
+	url?: string;
+	kicker: string | null;
+	metadata: PageMetadata;
+	isArticle: boolean;
+};
+
+export function pageFacts(html: string, {url, crawled}: Pick<HtmlPageOptions, 'url' | 'crawled'>): PageFacts {
+	const page = scannable(html);
+	const head = headDocument(page);
+	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
-	const lines = siteLines(metadata, pageUrl, document);
+	const lines = siteLines(metadata, siteNames(head), pageUrl);
+	const {size, readerable} = proseOf(page, UNMARKED_ARTICLE_SIZE);
+	return {
+		title: titleOf(metadata, lines),
+		date: dateOf(metadata, head, pageUrl, crawled),
+		url: pageUrl,
+		kicker: sectionOf(head),
+		metadata,
+		isArticle: size >= ARTICLE_SIZE && (readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE),
+	};
+}
+
+/** Names of the site in meta tags other than og:site_name. */
+function siteNames(head: Document): string[] {
+	const names: string[] = [];
+	for (const meta of head.querySelectorAll('meta[name="application-name"], meta[name="apple-mobile-web-app-title"], meta[name="twitter:site"], meta[name="publisher"], meta[name="copyright"]')) {
+		const content = meta.getAttribute('content')?.replace(/^@/, '').trim();
+		if (content) names.push(content);
+	}
+	return names;
+}
+
+export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPageOptions): HtmlPage {
+	const facts = pageFacts(html, {url, crawled});
+	const {metadata} = facts;
+	const {document, cut} = parseDocument(html);
 	const unusual = document.documentElement ? !isOrdinaryTree(document.documentElement) : false;
 	const extracted = unusual ? undefined : extractArticle(document);
-	const blocks = extracted ? blocksOf(extracted.content, pageUrl) : unusual ? plainBlocks(document) : [];
-	const {title, titleSource} = chooseTitle(metadata, lines, extracted?.title, blocks, pageUrl);
-	const date = chooseDate(metadata, document, blocks, pageUrl, crawled);
-	const size = textSize(blocks);
+	const blocks = extracted ? blocksOf(extracted.content, facts.url) : unusual ? plainBlocks(document) : [];
+	const {title, titleSource} = facts.title ?? titleFromText(blocks, facts.url);
 	const article: Article = {
 		id,
 		source,
-		kicker,
+		kicker: facts.kicker,
 		title,
 		titleSource,
 		dateline: null,
-		published: date?.published ?? null,
+		published: facts.date?.published ?? null,
 		blocks,
 		related: [],
 		comments: [],
 	};
-	if (date) article.dateSource = date.dateSource;
-	if (pageUrl) article.url = pageUrl;
+	if (facts.date) article.dateSource = facts.date.dateSource;
+	if (facts.url) article.url = facts.url;
 	if (metadata.modified) article.modified = metadata.modified;
 	const author = metadata.author ?? extracted?.byline;
 	if (author && !/^https?:/i.test(author)) article.author = author;
 	if (metadata.language) article.language = metadata.language;
-	const isArticle = extracted !== undefined && size >= ARTICLE_SIZE && (extracted.readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE);
-	return {article, isArticle, cut, unusual};
+	return {article, isArticle: facts.isArticle, cut, unusual};
 }

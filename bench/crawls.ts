@@ -1,0 +1,81 @@
+// Figures for crawl formats (issue 12): HTML pages parsed and extracted per second on one core, a
+// 1 GB WARC listed (its throughput and peak memory), and a Parquet dataset read. The WARC is the
+// shared one repeated with new addresses; the Parquet file is written here from generated text.
+import {createWriteStream, existsSync, readFileSync, readdirSync, statSync, type WriteStream} from 'node:fs';
+import {join} from 'node:path';
+import {gunzipSync, gzipSync} from 'node:zlib';
+import {parseHtmlPage} from '../source/html/article';
+import {decodeHtml} from '../source/html/charset';
+import {readWarc} from '../source/dataset/warc';
+import {median} from './measure';
+
+const shared = join(import.meta.dirname ?? '.', '..', '..', 'shared', 'crawls');
+export const sharedPages = join(shared, 'en_aeb_html');
+export const sharedWarc = join(shared, 'aeb-news.warc.gz');
+
+/** Pages a second that one core parses into articles: the shared pages, each parsed whole, three rounds. */
+export function htmlPagesPerSecond(folder = sharedPages): {pagesPerSecond: number; megabytesPerSecond: number; pages: number} {
+	const pages = readdirSync(folder).map((name) => decodeHtml(gunzipSync(readFileSync(join(folder, name)))));
+	const bytes = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0);
+	const rounds: number[] = [];
+	for (let round = 0; round < 4; round++) {
+		const started = performance.now();
+		for (const [i, html] of pages.entries()) parseHtmlPage(html, {id: String(i), source: 'bench'});
+		rounds.push(performance.now() - started);
+	}
+	const seconds = median(rounds.slice(1)) / 1000;
+	return {pagesPerSecond: pages.length / seconds, megabytesPerSecond: bytes / 1e6 / seconds, pages: pages.length};
+}
+
+async function write(stream: WriteStream, bytes: Buffer): Promise<void> {
+	if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+/**
+ * A WARC of about `megabytes` MB: the shared archive's records over and over, each copy's
+ * addresses and record ids made new. Compressed, one gzip member per record (level 1: the bench
+ * times reading, not writing).
+ */
+export async function writeBigWarc(path: string, megabytes: number, compressed: boolean): Promise<number> {
+	const records: Array<{head: string; rest: Buffer}> = [];
+	for await (const {block, place, headers} of readWarc(sharedWarc, sharedWarc, () => {})) {
+		void place;
+		const head = [...headers].filter(([name]) => name !== 'content-length').map(([name, value]) => `${name}: ${value}`).join('\r\n');
+		records.push({head, rest: block});
+	}
+	const stream = createWriteStream(path);
+	let written = 0;
+	for (let copy = 0; written < megabytes * 1e6; copy++) {
+		for (const {head, rest} of records) {
+			const renamed = head
+				.replace(/^(warc-target-uri|warc-refers-to-target-uri): (\S+)/gim, (_, name: string, uri: string) => `${name}: ${uri}${uri.includes('?') ? '&' : '?'}copy=${copy}`)
+				.replace(/^(warc-record-id|warc-concurrent-to|warc-refers-to): <urn:uuid:([0-9a-f-]+)>/gim, (_, name: string, id: string) => `${name}: <urn:uuid:${id.slice(0, 24)}${copy.toString(16).padStart(12, '0')}>`);
+			const record = Buffer.concat([Buffer.from(`WARC/1.1\r\n${renamed}\r\nContent-Length: ${rest.length}\r\n\r\n`), rest, Buffer.from('\r\n\r\n')]);
+			const bytes = compressed ? gzipSync(record, {level: 1}) : record;
+			await write(stream, bytes);
+			written += bytes.length;
+		}
+	}
+	await new Promise<void>((resolve) => stream.end(() => resolve()));
+	return statSync(path).size;
+}
+
+export const haveSharedCrawls = () => existsSync(sharedPages) && existsSync(sharedWarc);
+
+/** A Parquet dataset of `rows` articles in row groups of `groupRows`, written with hyparquet-writer. */
+export async function writeParquet(path: string, rows: number, groupRows: number, seedText: string): Promise<number> {
+	const {parquetWriteFile} = await import('hyparquet-writer');
+	const paragraphs = seedText.split('\n').filter((line) => line.length > 40);
+	const text = Array.from({length: rows}, (_, i) => `Tin số ${i}\n${paragraphs.slice(i % 7).join('\n')}`);
+	parquetWriteFile({
+		filename: path,
+		columnData: [
+			{name: 'id', data: Array.from({length: rows}, (_, i) => `row-${i}`), type: 'STRING'},
+			{name: 'url', data: Array.from({length: rows}, (_, i) => `https://example.org/tin/${i}.html`), type: 'STRING'},
+			{name: 'date', data: Array.from({length: rows}, (_, i) => `2021-04-${String(1 + (i % 28)).padStart(2, '0')}`), type: 'STRING'},
+			{name: 'text', data: text, type: 'STRING'},
+		],
+		rowGroupSize: groupRows,
+	});
+	return statSync(path).size;
+}

@@ -1,0 +1,80 @@
+// What a listing needs of an HTML page — its title, its date, whether it holds an article — taken
+// without building the page's DOM: the tags that carry metadata (meta, link, title, JSON-LD
+// scripts, time and datePublished elements, the html element's lang) are cut out of the page and
+// parsed as a small document of their own. Opening the article reads its metadata from that same
+// small document, so a listing and the opened article always agree, and listing a crawl of
+// thousands of pages costs a scan of each page, not its parse.
+import {parseHTML} from 'linkedom';
+import {withoutScripts} from './dom';
+
+// Tags whose attributes say something about the page; their contents do not matter.
+const MARKUP = /<(?:meta|link|time)\b[^>]*>/gi;
+const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/gi;
+const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
+const LD_JSON = /<script\b[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+const HTML_TAG = /<html\b[^>]*>/i;
+
+/** The page without its scripts, styles and comments (JSON-LD kept): what the scans below read. */
+export const scannable = withoutScripts;
+
+/** The page's metadata-bearing tags as a document of their own; `page` is the page made scannable. */
+export function headDocument(page: string): Document {
+	const parts: string[] = [];
+	const title = TITLE.exec(page);
+	if (title) parts.push(title[0]);
+	const tags: Array<{at: number; text: string}> = [...page.matchAll(MARKUP)].map((tag) => ({at: tag.index!, text: tag[0]}));
+	// An element marked as the publication date: the tag around each mark, found from the mark.
+	for (const mark of page.matchAll(ITEMPROP_DATE)) {
+		const start = page.lastIndexOf('<', mark.index);
+		const end = page.indexOf('>', mark.index);
+		const text = start === -1 || end === -1 ? '' : page.slice(start, end + 1);
+		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) tags.push({at: start, text});
+	}
+	tags.sort((a, b) => a.at - b.at);
+	for (const {text} of tags) {
+		// A time or itemprop element is closed at once: its attributes are what is read.
+		parts.push(/^<(?:meta|link)\b/i.test(text) ? text : `${text.replace(/\/?>$/, '>')}</${/^<([a-z0-9]+)/i.exec(text)![1]}>`);
+	}
+	for (const script of page.matchAll(LD_JSON)) parts.push(script[0]);
+	const html_ = HTML_TAG.exec(page)?.[0] ?? '<html>';
+	const {document} = parseHTML(`<!doctype html>${html_}<head>${parts.join('\n')}</head><body></body></html>`) as unknown as {document: Document};
+	return document;
+}
+
+// Tags that end one run of text and start another, as paragraphs and line breaks do in a browser.
+const BLOCK_TAG = /<\/?(?:p|div|br|li|dt|dd|td|th|tr|article|section|main|h[1-6]|blockquote|pre|ul|ol|dl|table|header|footer|nav|aside|figure|figcaption|form|hr)\b[^>]*>/gi;
+const TAGS = /<[^>]*>/g;
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);/gi;
+// Scripts written without spaces say in one character what takes a word elsewhere.
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+// A run shorter than this is a menu item, a teaser or a label, not prose.
+const PROSE_RUN = 80;
+
+export type Prose = {
+	/** The length of the page's runs of prose, in characters of a Latin-script text saying as much. */
+	size: number;
+	/** Firefox's reader-view test: runs of 140 characters or more, weighted by their length, add up past 20. */
+	readerable: boolean;
+};
+
+/**
+ * How much prose the page holds, read from its markup without a DOM: the runs of text between
+ * block tags (paragraphs, and text set apart by divisions and line breaks, as Readability reads
+ * them), inline tags aside. `page` is the page made scannable; counting stops at `enough`.
+ */
+export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose {
+	const bodyAt = page.search(/<body\b/i);
+	let size = 0;
+	let score = 0;
+	for (const run of (bodyAt === -1 ? page : page.slice(bodyAt)).split(BLOCK_TAG)) {
+		if (run.length < PROSE_RUN) continue;
+		const text = run.replace(TAGS, '').replace(ENTITY, ' ').replace(/\s+/g, ' ').trim();
+		const length = text.length + 3 * (text.match(DENSE)?.length ?? 0);
+		if (length < PROSE_RUN) continue;
+		size += length;
+		if (length >= 140) score += Math.sqrt(length - 140);
+		// Past `enough`, the caller's judgement is made: the rest of the page need not be read.
+		if (size >= enough) break;
+	}
+	return {size, readerable: score > 20};
+}

@@ -230,7 +230,7 @@ async function showFile(target: string, flags: Flags, io: Io): Promise<Article> 
 	// With --data the user asked for that dataset; else only what is cheap: the page's own folder.
 	// Its faulty files are not this command's business.
 	const context = flags.data ? await loadDataset(flags.data, {followLinks: flags.followLinks}) : folder ? siblingContext(folder) : undefined;
-	return openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined);
+	return openArticle(entry, context?.titles ?? new Map(), context && folder ? () => context.siteLines(folder) : undefined, warner(io));
 }
 
 /** The article with this id in the dataset at PATH, through its index when it has one. */
@@ -248,7 +248,7 @@ async function findInDataset(path: string, id: string, flags: Flags, io: Io): Pr
 	}
 	const dataset = await loadDataset(path, loadOptions(flags, io));
 	const entry = findEntry(dataset, id);
-	return entry && openInDataset(entry, dataset);
+	return entry && openInDataset(entry, dataset, warner(io));
 }
 
 /**
@@ -281,7 +281,7 @@ async function read(path: string, flags: Flags, io: Io): Promise<void> {
 	for (const entry of dataset.entries) {
 		let text: string;
 		try {
-			text = await formatArticle(openInDataset(entry, dataset), flags, io);
+			text = await formatArticle(openInDataset(entry, dataset, warner(io)), flags, io);
 		} catch (error) {
 			// One page that cannot be read or shown must not cost the dump every later article.
 			warner(io)(`skipping ${entry.id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -106,9 +106,9 @@ export function emptyDataset(root: string): Dataset {
 }
 
 /** The article of an entry, opened within its dataset: related stories linked, its site's lines known. */
-export function openInDataset(entry: Entry, dataset: Dataset): Article {
+export function openInDataset(entry: Entry, dataset: Dataset, warn?: (message: string) => void): Article {
 	const folder = entry.source === '-' ? '' : dirname(resolve(entry.source));
-	return openArticle(entry, dataset.titles, folder ? () => dataset.siteLines(folder) : undefined);
+	return openArticle(entry, dataset.titles, folder ? () => dataset.siteLines(folder) : undefined, warn);
 }
 
 const YIELD_EVERY_MS = 30;
@@ -344,8 +344,9 @@ export function articleOfPage(entry: Entry, page: Page | string, siteLines?: Sit
 	return article;
 }
 
-export function openArticle(entry: Entry, titles: TitleLookup, siteLines?: SiteLines): Article {
-	return linkRelated(articleOfPage(entry, pageOf(entry), siteLines), titles);
+/** The article of an entry, its related stories linked; `warn` hears of a page read only in part. */
+export function openArticle(entry: Entry, titles: TitleLookup, siteLines?: SiteLines, warn?: (message: string) => void): Article {
+	return linkRelated(articleOfPage(entry, pageOf(entry), siteLines, warn), titles);
 }
 
 export function linkRelated(article: Article, titles: TitleLookup): Article {

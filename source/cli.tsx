@@ -49,6 +49,7 @@ const help = `
                     read a record's text, title, url, date or id from COLUMN (JSON Lines,
                     Parquet); repeat for several
     --verbose       say what was passed over (WARC requests, redirects, pages without an article)
+    --links         plain text: number the links of an HTML page [1] and list their addresses
     --help          this help
     --version       the version
 
@@ -103,6 +104,7 @@ function readArguments() {
 		site: {type: 'string'},
 		field: {type: 'string', isMultiple: true},
 		verbose: {type: 'boolean', default: false},
+		links: {type: 'boolean', default: false},
 	},
 	});
 }
@@ -137,7 +139,7 @@ function say(message: string): void {
 	errors.write(diagnostic(message));
 }
 
-const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'mouse', 'bookmarked', 'path', 'default', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'field', 'verbose', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['json', 'width', 'data', 'color', 'mouse', 'bookmarked', 'path', 'default', 'follow-links', 'index', 'refresh', 'rescan', 'limit', 'since', 'until', 'site', 'field', 'verbose', 'links', 'help', 'version']);
 const FLAGS_WITH_VALUES = new Set(['width', 'data', 'limit', 'since', 'until', 'site', 'field']);
 
 /** Arguments that look like flags but are none of docbao's (those after `--` are plain arguments). */

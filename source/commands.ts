@@ -31,6 +31,8 @@ export type Flags = IndexFlags & {
 	field?: string[];
 	/** Say on stderr what was passed over, and why. */
 	verbose?: boolean;
+	/** Plain output: number the links and list their addresses. */
+	links?: boolean;
 };
 
 const FIELDS = ['text', 'title', 'url', 'date', 'id', 'language'] as const;
@@ -86,7 +88,7 @@ function warner(io: Io) {
 async function formatArticle(article: Article, flags: Flags, io: Io): Promise<string> {
 	if (flags.json) return renderArticleJson(article);
 	const {renderPlain} = await import('./render/plain');
-	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags.color, {env: io.env, isTTY: io.stdout.isTTY === true})});
+	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags.color, {env: io.env, isTTY: io.stdout.isTTY === true}), links: flags.links});
 }
 
 const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks, fields: flags.fields, skipped: flags.skipped});
@@ -226,7 +228,7 @@ async function showFile(target: string, flags: Flags, io: Io): Promise<Article> 
 		throw new DatasetError(`${target} holds ${page.entries.length} articles: show one with docbao show ID --data ${target} (docbao list ${target} gives the ids)`);
 	}
 	const entry = page.entries[0]!;
-	const folder = entry.text === undefined ? dirname(resolve(target)) : undefined;
+	const folder = entry.text === undefined && entry.html === undefined ? dirname(resolve(target)) : undefined;
 	// With --data the user asked for that dataset; else only what is cheap: the page's own folder.
 	// Its faulty files are not this command's business.
 	const context = flags.data ? await loadDataset(flags.data, {followLinks: flags.followLinks}) : folder ? siblingContext(folder) : undefined;

@@ -106,6 +106,39 @@ describe('the blocks of an article', () => {
 	});
 });
 
+describe('related stories and links of HTML pages', () => {
+	it('keeps the page’s links that lead into the dataset, by address or by headline, and no other', async () => {
+		const folder = join(work, 'site');
+		mkdirSync(folder);
+		const related = `<aside><h3>More</h3><ul>
+<li><a href="https://www.town.example/news/bridge-vote">Council votes again on the river bridge</a></li>
+<li><a href="/elsewhere/123">School roof repairs to begin in May, says council</a></li>
+<li><a href="https://other.example/story">A story on another site that is not in this dataset</a></li>
+</ul></aside><nav><a href="/">Home</a> <a href="/news">News</a></nav>`;
+		writeFileSync(join(folder, 'a.html'), articlePage('Budget debate runs late', '2019-11-18T10:00:00Z', 6, '<link rel="canonical" href="https://town.example/news/budget">').replace('<footer>', `${related}<footer>`));
+		writeFileSync(join(folder, 'b.html'), articlePage('Bridge vote', '2019-11-19T10:00:00Z', 6, '<link rel="canonical" href="https://town.example/news/bridge-vote/">'));
+		writeFileSync(join(folder, 'c.html'), articlePage('School roof repairs to begin in May, says council', '2019-11-20T10:00:00Z', 6, '<link rel="canonical" href="https://town.example/news/roof">'));
+		const dataset = await loadDataset(folder);
+		const article = openInDataset(dataset.entries.find((entry) => entry.id === 'a')!, dataset);
+		expect(article.related.map((story) => [story.id, story.title])).toEqual([
+			['b', 'Council votes again on the river bridge'],
+			['c', 'School roof repairs to begin in May, says council'],
+		]);
+		// Without the dataset, a page has no related stories to offer: none of its links can be opened.
+		const alone = await loadDataset(join(folder, 'a.html'));
+		expect(openInDataset(alone.entries[0]!, alone).related).toEqual([]);
+	});
+
+	it('numbers a page’s links in plain text with --links, and lists their addresses under it', () => {
+		const file = join(work, 'linked.html');
+		writeFileSync(file, `<html><head><title>Linked</title><link rel="canonical" href="https://town.example/news/linked"></head><body><article><p>${'The council met again. '.repeat(12)}It voted to <a href="https://town.example/bridge">repair the bridge</a> and to <a href="/roof">fix the roof</a>.</p><p>${'More words of the story follow here. '.repeat(10)}</p></article></body></html>`);
+		const run = runCli(['show', file, '--links', '--width', '200']);
+		expect(run.stdout).toContain('It voted to repair the bridge [1] and to fix the roof [2].');
+		expect(run.stdout).toMatch(/\nLinks\n\n\[1\] https:\/\/town\.example\/bridge\n\[2\] https:\/\/town\.example\/roof\n?$/);
+		expect(runCli(['show', file, '--width', '200']).stdout).not.toContain('[1]');
+	});
+});
+
 describe('the page’s own metadata', () => {
 	it('reads JSON-LD in a @graph, wrapped in a comment, with the author’s names and both dates', () => {
 		const ld = JSON.stringify({'@context': 'https://schema.org', '@graph': [{'@type': 'WebSite', name: 'Site'}, {'@type': ['NewsArticle'], headline: 'Flood crest nears river towns', datePublished: '2019-11-20T14:33:00-05:00', dateModified: '2019-11-21T09:00:00Z', author: [{'@type': 'Person', name: 'Ann Lee'}, {name: 'Bo Chan'}], inLanguage: 'en'}]});

@@ -12,6 +12,8 @@ export type RelatedStory = {
 	summary: string | null;
 	/** The id of the dataset article with this title, when there is one. */
 	id: string | null;
+	/** Where the page's link leads (HTML pages): such a story is kept only when it leads into the dataset. */
+	url?: string;
 };
 
 export type Comment = {

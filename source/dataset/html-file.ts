@@ -1,8 +1,7 @@
 // HTML page files (`.html`, `.htm`, `.html.gz` as wget and browsers save them): their bytes read
-// within the page limit, decompressed when gzipped, and decoded as a browser would (html/charset.ts).
+// within the page limit and decompressed when gzipped; they are decoded as a browser would (html/charset.ts).
 import type {PathLike} from 'node:fs';
 import {gunzipSync} from 'node:zlib';
-import {decodeHtml} from '../html/charset';
 import {PAGE_LIMIT_BYTES, readFileBounded} from './bounded-read';
 import {DatasetError} from './errors';
 
@@ -16,7 +15,8 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 	return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|!--)/i.test(head) && /<(?:html|head|body|title|meta)[\s>]/i.test(head);
 }
 
-export function readHtmlFile(path: PathLike, label = String(path)): string {
+/** An HTML page file's bytes, decompressed when gzipped. */
+export function readHtmlFile(path: PathLike, label = String(path)): Uint8Array {
 	let bytes: Uint8Array = readFileBounded(path, label);
 	if (GZIPPED.test(label)) {
 		try {
@@ -25,5 +25,5 @@ export function readHtmlFile(path: PathLike, label = String(path)): string {
 			throw new DatasetError(`${label}: ${(error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'over the page limit once decompressed' : 'not a readable gzip file'}`);
 		}
 	}
-	return decodeHtml(bytes);
+	return bytes;
 }

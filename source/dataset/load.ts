@@ -14,10 +14,9 @@ import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
 import {JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
 import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor} from './crawl-readers';
-import {decodeHtml} from '../html/charset';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
-import {indexTitles, titleKey} from './titles';
+import {indexTitles, titleKey, urlKey} from './titles';
 
 export {DatasetError, readPageText} from './page-file';
 
@@ -37,8 +36,8 @@ export type Entry = {
 	place?: RecordPlace;
 	/** What a record states about its article, over what its page shows; the fields it was read with. */
 	stated?: {title?: string; published?: string; url?: string; language?: string; fields?: FieldNames};
-	/** The kept text is HTML (a page read from standard input). */
-	html?: boolean;
+	/** An HTML page's bytes, kept as text is for pages that cannot be read again. */
+	html?: Uint8Array;
 };
 
 export type Dataset = {
@@ -86,13 +85,15 @@ function finish(root: string, entries: Entry[], superseded: Entry[] = []): Datas
 		superseded,
 		// Only opening an article needs these; a listing should not pay for them.
 		get titles() {
-			titles ??= indexTitles(sorted);
+			// By title, and by web address: the page's own, and the one its record was captured from.
+			titles ??= indexTitles(sorted.flatMap((entry) => (entry.stated?.url && entry.stated.url !== entry.url ? [entry, {id: entry.id, title: entry.title, url: entry.stated.url}] : [entry])));
 			return titles;
 		},
 		siteLines(folder) {
 			let lines = siteLines.get(folder);
 			if (!lines) {
-				const pages = sorted.filter((entry) => !entry.place && entry.text === undefined && dirname(resolve(entry.source)) === folder);
+				// Text pages only: a site's recurring lines are looked for in text, not in HTML.
+				const pages = sorted.filter((entry) => !entry.place && entry.text === undefined && TEXT_PAGE.test(entry.source) && dirname(resolve(entry.source)) === folder);
 				pages.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 				siteLines.set(folder, (lines = recurringLines(pages.map((entry) => ({path: entry.raw ?? entry.source, label: entry.source})))));
 			}
@@ -113,6 +114,8 @@ export function openInDataset(entry: Entry, dataset: Dataset, warn?: (message: s
 
 const YIELD_EVERY_MS = 30;
 
+const TEXT_PAGE = /\.txt$/i;
+
 /** As much of a page as a listing parses (see LISTING_BYTES), cut at a line's end. */
 function listingPart(page: string): string {
 	if (page.length <= LISTING_BYTES) return page;
@@ -127,7 +130,8 @@ type Listing = {title: string; published: string | null; url?: string};
  * html/head.ts), else from the article; undefined when the page holds no article.
  */
 function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void): Listing | undefined {
-	const facts = crawlReaders().pageFacts(page.text, {url: page.url, crawled: page.crawled});
+	if (page.format !== 'html') throw new Error('not an HTML page');
+	const facts = crawlReaders().pageFacts(page.bytes, {url: page.url, crawled: page.crawled, charset: page.charset});
 	if (!facts.isArticle) return undefined;
 	if (!facts.title) {
 		const article = articleOfPage(entry, page, undefined, warn);
@@ -149,7 +153,8 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 	if (page.format === 'html') return htmlListing(entry, page, warn);
 	// The page's own date first, as when the article is opened: a crawl's date may be its visit's.
 	// A record that states its title needs only the dateline from its page's head.
-	const headline = headlineOfTextHead(page.text) ?? (record.title ? undefined : parseHeadline(listingPart(page.text)));
+	const text = page.format === 'text' ? page.text : '';
+	const headline = headlineOfTextHead(text) ?? (record.title ? undefined : parseHeadline(listingPart(text)));
 	const url = record.url ?? headline?.url;
 	return {title: record.title ?? headline!.title, published: headline?.published ?? record.published ?? null, ...(url ? {url} : {})};
 }
@@ -166,7 +171,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
 			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(options.fields ? {fields: options.fields} : {})};
-			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText ? {text: record.page.text} : {place}), stated};
+			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText && record.page.format === 'text' ? {text: record.page.text} : {place}), stated};
 			const listed = listingOf(record, entry, warn);
 			if (!listed) {
 				options.skipped?.set(NOT_AN_ARTICLE, (options.skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
@@ -199,7 +204,7 @@ function listFile(file: PageFile, id: string, skipEmpty: boolean, options: LoadO
 	const {skipped} = options;
 	const entry: Entry = {id, source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null};
 	if (HTML_FILE.test(file.path)) {
-		const page: Page = {format: 'html', text: readHtmlFile(fsPath(file), file.path)};
+		const page: Page = {format: 'html', bytes: readHtmlFile(fsPath(file), file.path)};
 		const listed = htmlListing(entry, page, options.warn);
 		if (listed) return {...entry, ...listed};
 		if (skipEmpty) {
@@ -250,8 +255,8 @@ async function streamedPage(id: string, source: string, bytes: Uint8Array): Prom
 	const label = source === '-' ? 'standard input' : source;
 	if (looksLikeHtml(bytes)) {
 		await loadCrawlReaders();
-		const entry: Entry = {id, source, title: '', published: null, text: decodeHtml(bytes), html: true};
-		const page: Page = {format: 'html', text: entry.text!};
+		const entry: Entry = {id, source, title: '', published: null, html: Buffer.from(bytes)};
+		const page: Page = {format: 'html', bytes: entry.html!};
 		const listed = htmlListing(entry, page);
 		if (listed) return {...entry, ...listed};
 		const article = articleOfPage(entry, page);
@@ -298,10 +303,11 @@ export function findEntry(dataset: Dataset, id: string): Entry | undefined {
 
 /** The page of an entry: kept in memory, re-read from its file, or from its place in a file of records. */
 function pageOf(entry: Entry): Page {
-	if (entry.text !== undefined) return {format: entry.html ? 'html' : 'text', text: entry.text};
+	if (entry.html !== undefined) return {format: 'html', bytes: entry.html};
+	if (entry.text !== undefined) return {format: 'text', text: entry.text};
 	if (!entry.place) {
 		const path = entry.raw ?? entry.source;
-		return HTML_FILE.test(entry.source) ? {format: 'html', text: readHtmlFile(path, entry.source)} : {format: 'text', text: readPageText(path, entry.source)};
+		return HTML_FILE.test(entry.source) ? {format: 'html', bytes: readHtmlFile(path, entry.source)} : {format: 'text', text: readPageText(path, entry.source)};
 	}
 	let record;
 	try {
@@ -322,7 +328,8 @@ const withoutArticle = new WeakSet<Article>();
 export const isListed = (article: Article) => !withoutArticle.has(article);
 
 function htmlArticle(entry: Entry, page: Page, warn?: (message: string) => void): Article {
-	const {article, isArticle, cut, unusual} = crawlReaders().parseHtmlPage(page.text, {id: entry.id, source: entry.source, url: page.url, crawled: page.crawled});
+	if (page.format !== 'html') throw new Error('not an HTML page');
+	const {article, isArticle, cut, unusual} = crawlReaders().parseHtmlPage(page.bytes, {id: entry.id, source: entry.source, url: page.url, crawled: page.crawled, charset: page.charset});
 	if (!isArticle) withoutArticle.add(article);
 	const name = `${entry.source}${entry.place ? ` (${page.url ?? entry.id})` : ''}`;
 	if (cut) warn?.(`${name}: a page of too much HTML; only its beginning is read`);
@@ -349,10 +356,15 @@ export function openArticle(entry: Entry, titles: TitleLookup, siteLines?: SiteL
 	return linkRelated(articleOfPage(entry, pageOf(entry), siteLines, warn), titles);
 }
 
+/**
+ * The article with its related stories linked to the dataset's articles, by web address or by
+ * title. A story that is a link of an HTML page stays only when it leads into the dataset: a
+ * page's links are many, its related stories those the reader can open.
+ */
 export function linkRelated(article: Article, titles: TitleLookup): Article {
-	if (article.related.length === 0 || titles.size === 0) return article;
-	return {
-		...article,
-		related: article.related.map((story) => ({...story, id: titles.get(titleKey(story.title)) ?? null})),
-	};
+	if (article.related.length === 0) return article;
+	const related = article.related
+		.map((story) => ({...story, id: (story.url !== undefined ? titles.get(urlKey(story.url)) : undefined) ?? titles.get(titleKey(story.title)) ?? null}))
+		.filter((story) => story.url === undefined || (story.id !== null && story.id !== article.id));
+	return {...article, related};
 }

@@ -3,7 +3,7 @@
 // when its article is opened. What a record states (title, date, address, id) is kept beside the
 // page, and the page says whether it is text or HTML.
 import type {PathLike} from 'node:fs';
-import {charsetOfContentType, decodeHtml} from '../html/charset';
+import {charsetOfContentType} from '../html/charset';
 import {decodeContent, parseHttpResponse} from './http';
 import {FIELD_NAMES, JSONL_FILE, namesFor, readJsonLineAt, readJsonLines, readPlace, recordOf, recordPage, type FieldNames, type JsonRecord, type RecordPlace} from './jsonl';
 import {crawlReaders} from './crawl-readers';
@@ -16,8 +16,11 @@ export const PARQUET_FILE = /\.parquet$/i;
 
 export const RECORD_FILE = /\.(?:jsonl(?:\.gz)?|warc(?:\.gz)?|parquet)$/i;
 
-/** A page's text and what kind of page it is; for a captured page, where and when it was captured. */
-export type Page = {format: 'text' | 'html'; text: string; url?: string; crawled?: string};
+/**
+ * A page: its text, or an HTML page's bytes with the charset its response declared; for a captured
+ * page, where and when it was captured.
+ */
+export type Page = ({format: 'text'; text: string} | {format: 'html'; bytes: Uint8Array; charset?: string}) & {url?: string; crawled?: string};
 
 export type DataRecord = {
 	page: Page;
@@ -76,7 +79,8 @@ export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | stri
 		return 'undecodable body';
 	}
 	const crawled = headers.get('warc-date');
-	const page: Page = {format: 'html', text: decodeHtml(body, charsetOfContentType(contentType)), url: uri};
+	const charset = charsetOfContentType(contentType);
+	const page: Page = {format: 'html', bytes: body, url: uri, ...(charset ? {charset} : {})};
 	if (crawled) page.crawled = crawled;
 	const record: DataRecord = {page, url: uri, id: idOfUri(uri)};
 	const recordId = headers.get('warc-record-id')?.replace(/^<|>$/g, '');

@@ -7,12 +7,16 @@ const TITLE_KEY_CHARACTERS = 500;
 
 export const titleKey = (title: string) => foldKey(title.slice(0, TITLE_KEY_CHARACTERS));
 
-/** Folded title → the id of the first article with that title. */
-export function indexTitles(entries: Iterable<{id: string; title: string}>): Map<string, string> {
+/** The key a web address is looked up by beside titles: no scheme, `www.`, fragment or final slash. */
+export const urlKey = (url: string) => `\u0000${url.replace(/#.*$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/(?:www\d*\.)?/i, '').replace(/\/$/, '').toLowerCase()}`;
+
+/** Folded title → the id of the first article with that title; and its web address, where known, → its id. */
+export function indexTitles(entries: Iterable<{id: string; title: string; url?: string}>): Map<string, string> {
 	const titles = new Map<string, string>();
 	for (const entry of entries) {
 		const key = titleKey(entry.title);
 		if (key !== '' && !titles.has(key)) titles.set(key, entry.id);
+		if (entry.url && !titles.has(urlKey(entry.url))) titles.set(urlKey(entry.url), entry.id);
 	}
 	return titles;
 }

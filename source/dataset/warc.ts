@@ -30,6 +30,13 @@ export type WarcRecord = {
 export type WarcPlace = {offset: number; length: number; stream: boolean};
 
 const CHUNK = 1 << 20;
+
+/**
+ * A turn of the event loop. Reading is synchronous, a chunk or a member at a time; between them the
+ * rest of the program runs (the reader's keys, timers), and so does the collector's work that
+ * frees the buffers already read, which a loop of microtasks would put off until memory swells.
+ */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 // A gzip member larger than this is not one record's: the archive is read as one stream instead.
 const MEMBER_LIMIT = 64 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
@@ -187,11 +194,8 @@ function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 	const header = gzipHeaderLength(window, at);
 	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
 	try {
-		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number; close(): void}};
+		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
 		const length = header + engine.bytesWritten + 8;
-		// zlib's state lives outside the JavaScript heap, freed only when its handle is collected:
-		// a member at a time, tens of thousands of handles would pile up first. It is freed now.
-		engine.close();
 		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';
 		return {output: buffer, length};
 	} catch (error) {
@@ -225,6 +229,7 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 		readSync(descriptor, head, 0, 3, 0);
 		if (!head.equals(Buffer.from(GZIP_MAGIC))) {
 			for (const _ of readPlain(descriptor, parser)) {
+				await turn();
 				for (let record = parser.take(false); record; record = parser.take(false)) {
 					yield {headers: record.headers, block: record.block, truncated: record.truncated, place: {offset: record.offset, length: record.length, stream: false}};
 				}
@@ -288,6 +293,7 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 			streamed += 1;
 			continue;
 		}
+		if (members.length % 8 === 0) await turn();
 		members.push({file: position, length: member.length, stream: streamed, size: member.output.length});
 		parser.push(member.output);
 		streamed += member.output.length;

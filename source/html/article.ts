@@ -4,18 +4,21 @@
 // metadata's, else a `<time>` of the page, else its web address's, else — marked as such — the
 // date the page was captured. Both come from the page's markup alone (see head.ts), so a listing
 // knows them without parsing the page.
-import type {Article, Block, DateSource, TitleSource} from '../article/types';
+import type {Article, Block, DateSource, RelatedStory, TitleSource} from '../article/types';
 import {firstSentence, titleFromSlug} from '../article/title';
 import {withoutSiteName} from '../article/title-shape';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
 import {headDocument, proseOf, scannable} from './head';
+import {byteText, decodeHtml} from './charset';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 export type HtmlPageOptions = {
 	id: string;
 	source: string;
+	/** The charset the HTTP response declared (a WARC record's Content-Type). */
+	charset?: string;
 	/** Where the page was fetched from (a WARC record's target), when the page does not say. */
 	url?: string;
 	/** When the page was captured (WARC-Date), the date of last resort. */
@@ -127,9 +130,15 @@ export type PageFacts = {
 	isArticle: boolean;
 };
 
-export function pageFacts(html: string, {url, crawled}: Pick<HtmlPageOptions, 'url' | 'crawled'>): PageFacts {
-	const page = scannable(html);
-	const head = headDocument(page);
+/** A page's bytes; a string (a test's page, an HTML string) is taken as UTF-8. */
+export type HtmlInput = Uint8Array | string;
+
+const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+
+export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPageOptions, 'url' | 'crawled' | 'charset'>): PageFacts {
+	const {text, encoding} = byteText(bytesOf(input), typeof input === 'string' ? 'utf-8' : charset);
+	const page = scannable(text);
+	const head = headDocument(page, encoding);
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);
@@ -154,13 +163,46 @@ function siteNames(head: Document): string[] {
 	return names;
 }
 
-export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPageOptions): HtmlPage {
-	const facts = pageFacts(html, {url, crawled});
+// Links that read like a headline: a few words at least, and not a paragraph.
+const STORY_WORDS = {least: 4, most: 30};
+const STORY_LINKS = 200;
+
+/** The page's links that read like headlines of other pages: candidates for its related stories. */
+function storyLinks(document: Document, pageUrl: string | undefined): RelatedStory[] {
+	const stories = new Map<string, RelatedStory>();
+	const self = pageUrl ? comparableUrl(pageUrl) : undefined;
+	for (const anchor of document.querySelectorAll('a[href]')) {
+		const title = (anchor.textContent ?? '').replace(/\s+/g, ' ').trim();
+		const words = title.split(' ').length;
+		if (words < STORY_WORDS.least || words > STORY_WORDS.most) continue;
+		let url: URL;
+		try {
+			url = new URL(anchor.getAttribute('href')!, pageUrl);
+		} catch {
+			continue;
+		}
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+		const key = comparableUrl(url.href);
+		if (key === self || stories.has(key)) continue;
+		stories.set(key, {title, region: null, summary: null, id: null, url: url.href});
+		if (stories.size >= STORY_LINKS) break;
+	}
+	return [...stories.values()];
+}
+
+/** A web address as two links to one page compare: without scheme, `www.`, fragment or final slash. */
+export const comparableUrl = (url: string) => url.replace(/#.*$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/(?:www\d*\.)?/i, '').replace(/\/$/, '').toLowerCase();
+
+export function parseHtmlPage(input: HtmlInput, {id, source, url, crawled, charset}: HtmlPageOptions): HtmlPage {
+	const facts = pageFacts(input, {url, crawled, charset});
 	const {metadata} = facts;
-	const {document, cut} = parseDocument(html);
+	const {document, cut} = parseDocument(typeof input === 'string' ? input : decodeHtml(input, charset));
 	const unusual = document.documentElement ? !isOrdinaryTree(document.documentElement) : false;
+	// Taken before the extractor changes the document; links within the article are not related stories.
+	const candidates = unusual ? [] : storyLinks(document, facts.url);
 	const extracted = unusual ? undefined : extractArticle(document);
 	const blocks = extracted ? blocksOf(extracted.content, facts.url) : unusual ? plainBlocks(document) : [];
+	const inText = new Set(blocks.flatMap((block) => block.links ?? []).map((link) => comparableUrl(link.url)));
 	const {title, titleSource} = facts.title ?? titleFromText(blocks, facts.url);
 	const article: Article = {
 		id,
@@ -171,7 +213,7 @@ export function parseHtmlPage(html: string, {id, source, url, crawled}: HtmlPage
 		dateline: null,
 		published: facts.date?.published ?? null,
 		blocks,
-		related: [],
+		related: candidates.filter((story) => !inText.has(comparableUrl(story.url!))),
 		comments: [],
 	};
 	if (facts.date) article.dateSource = facts.date.dateSource;

@@ -43,13 +43,44 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 	return undefined;
 }
 
-/** The page's text, decoded as a browser would decode it. */
-export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
-	if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return decodeBytes(bytes);
+const hasBom = (bytes: Uint8Array) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+/** The encoding a browser would read the page in: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, or another label TextDecoder knows. */
+export function htmlEncoding(bytes: Uint8Array, httpCharset?: string): string {
+	if (hasBom(bytes)) return detectEncoding(bytes);
 	const label = encodingLabel(httpCharset) ?? encodingLabel(declaredCharset(bytes));
 	// A page that says UTF-8 but is not is common (a Latin-1 page under a template's declaration):
 	// the bytes are trusted over the label then, as for text pages.
-	if (label === undefined || label === 'utf-8') return decodeBytes(bytes, detectEncoding(bytes));
-	if (label === 'windows-1252') return decodeBytes(bytes, 'windows-1252');
-	return new TextDecoder(label).decode(bytes);
+	if (label === undefined || label === 'utf-8') return detectEncoding(bytes);
+	return label;
 }
+
+/** Bytes in an encoding htmlEncoding gave. */
+export function decodeAs(bytes: Uint8Array, encoding: string): string {
+	if (encoding === 'utf-8' || encoding === 'windows-1252' || encoding === 'utf-16le' || encoding === 'utf-16be') return decodeBytes(bytes, encoding);
+	return new TextDecoder(encoding).decode(bytes);
+}
+
+/** The page's text, decoded as a browser would decode it. */
+export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
+	return decodeAs(bytes, htmlEncoding(bytes, httpCharset));
+}
+
+/**
+ * The page as a string of its bytes (Latin-1: one character a byte, made without decoding) and the
+ * encoding to decode the parts that are read: scanning that string for tags is what a listing does
+ * with each page, and finds the same tags as the decoded text, in a fraction of the time. A page in
+ * UTF-16 is turned into UTF-8 first, where each ASCII character is one byte again.
+ */
+export function byteText(bytes: Uint8Array, httpCharset?: string): {text: string; encoding: string} {
+	let encoding = htmlEncoding(bytes, httpCharset);
+	let view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+		view = Buffer.from(decodeAs(bytes, encoding), 'utf8');
+		encoding = 'utf-8';
+	}
+	return {text: view.toString('latin1'), encoding};
+}
+
+/** Part of a byteText string, decoded. */
+export const decodePart = (part: string, encoding: string) => decodeAs(Buffer.from(part, 'latin1'), encoding);

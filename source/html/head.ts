@@ -5,6 +5,7 @@
 // small document, so a listing and the opened article always agree, and listing a crawl of
 // thousands of pages costs a scan of each page, not its parse.
 import {parseHTML} from 'linkedom';
+import {decodePart} from './charset';
 import {withoutScripts} from './dom';
 
 // Tags whose attributes say something about the page; their contents do not matter.
@@ -17,8 +18,11 @@ const HTML_TAG = /<html\b[^>]*>/i;
 /** The page without its scripts, styles and comments (JSON-LD kept): what the scans below read. */
 export const scannable = withoutScripts;
 
-/** The page's metadata-bearing tags as a document of their own; `page` is the page made scannable. */
-export function headDocument(page: string): Document {
+/**
+ * The page's metadata-bearing tags as a document of their own. `page` is the page as a byteText
+ * string, made scannable; the tags are decoded in its encoding.
+ */
+export function headDocument(page: string, encoding: string): Document {
 	const parts: string[] = [];
 	const title = TITLE.exec(page);
 	if (title) parts.push(title[0]);
@@ -37,7 +41,8 @@ export function headDocument(page: string): Document {
 	}
 	for (const script of page.matchAll(LD_JSON)) parts.push(script[0]);
 	const html_ = HTML_TAG.exec(page)?.[0] ?? '<html>';
-	const {document} = parseHTML(`<!doctype html>${html_}<head>${parts.join('\n')}</head><body></body></html>`) as unknown as {document: Document};
+	const markup = decodePart(`<!doctype html>${html_}<head>${parts.join('\n')}</head><body></body></html>`, encoding);
+	const {document} = parseHTML(markup) as unknown as {document: Document};
 	return document;
 }
 
@@ -45,13 +50,14 @@ export function headDocument(page: string): Document {
 const BLOCK_TAG = /<\/?(?:p|div|br|li|dt|dd|td|th|tr|article|section|main|h[1-6]|blockquote|pre|ul|ol|dl|table|header|footer|nav|aside|figure|figcaption|form|hr)\b[^>]*>/gi;
 const TAGS = /<[^>]*>/g;
 const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);/gi;
-// Scripts written without spaces say in one character what takes a word elsewhere.
-const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
 // A run shorter than this is a menu item, a teaser or a label, not prose.
 const PROSE_RUN = 80;
 
 export type Prose = {
-	/** The length of the page's runs of prose, in characters of a Latin-script text saying as much. */
+	/**
+	 * The length of the page's runs of prose in bytes of UTF-8 (or of the page's own encoding): a
+	 * character of Chinese, Japanese, Korean or Thai, which says about what a word says, is three.
+	 */
 	size: number;
 	/** Firefox's reader-view test: runs of 140 characters or more, weighted by their length, add up past 20. */
 	readerable: boolean;
@@ -60,7 +66,8 @@ export type Prose = {
 /**
  * How much prose the page holds, read from its markup without a DOM: the runs of text between
  * block tags (paragraphs, and text set apart by divisions and line breaks, as Readability reads
- * them), inline tags aside. `page` is the page made scannable; counting stops at `enough`.
+ * them), inline tags aside. `page` is the page as a byteText string, made scannable; counting
+ * stops at `enough`.
  */
 export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose {
 	const bodyAt = page.search(/<body\b/i);
@@ -68,8 +75,7 @@ export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose 
 	let score = 0;
 	for (const run of (bodyAt === -1 ? page : page.slice(bodyAt)).split(BLOCK_TAG)) {
 		if (run.length < PROSE_RUN) continue;
-		const text = run.replace(TAGS, '').replace(ENTITY, ' ').replace(/\s+/g, ' ').trim();
-		const length = text.length + 3 * (text.match(DENSE)?.length ?? 0);
+		const length = run.replace(TAGS, '').replace(ENTITY, ' ').replace(/\s+/g, ' ').trim().length;
 		if (length < PROSE_RUN) continue;
 		size += length;
 		if (length >= 140) score += Math.sqrt(length - 140);

@@ -110,10 +110,39 @@ function append(lines: StyledLine[], more: StyledLine[]): void {
 }
 
 /** The whole article as `show` prints it: header, body, then the Related and Comments sections. */
-export function articleLines(article: Article, width: number): StyledLine[] {
+/**
+ * The blocks with each link's words followed by its number (`the bridge [1]`), and the addresses
+ * in that order: the references plain output lists under the article with `--links`.
+ */
+export function numberLinks(blocks: Block[]): {blocks: Block[]; urls: string[]} {
+	const urls: string[] = [];
+	const numbered = blocks.map((block) => {
+		if (!block.links?.length) return block;
+		let text = '';
+		let rest = block.text;
+		for (const link of block.links) {
+			const at = rest.indexOf(link.text);
+			if (at === -1) continue;
+			urls.push(link.url);
+			text += `${rest.slice(0, at + link.text.length)} [${urls.length}]`;
+			rest = rest.slice(at + link.text.length);
+		}
+		return {...block, text: text + rest};
+	});
+	return {blocks: numbered, urls};
+}
+
+export function articleLines(article: Article, width: number, {links = false}: {links?: boolean} = {}): StyledLine[] {
 	const lines = headerLines(article, width);
 	lines.push(BLANK);
-	append(lines, bodyLines(article.blocks, width));
+	const {blocks, urls} = links ? numberLinks(article.blocks) : {blocks: article.blocks, urls: []};
+	append(lines, bodyLines(blocks, width));
+	if (urls.length > 0) {
+		lines.push(BLANK);
+		append(lines, wrapped('Links', width, 'heading'));
+		lines.push(BLANK);
+		urls.forEach((url, index) => append(lines, wrapped(`[${index + 1}] ${url}`, width, 'link')));
+	}
 	if (article.related.length > 0) {
 		lines.push(BLANK);
 		append(lines, wrapped('Related', width, 'heading'));

@@ -23,11 +23,12 @@ function styler(chalk: ChalkInstance): Record<LineStyle, (text: string) => strin
 	};
 }
 
-export type PlainOptions = {width: number; color: boolean};
+/** `links`: number each link and list the addresses under the article. */
+export type PlainOptions = {width: number; color: boolean; links?: boolean};
 
-export function renderPlain(article: Article, {width, color}: PlainOptions): string {
+export function renderPlain(article: Article, {width, color, links}: PlainOptions): string {
 	const style = styler(new Chalk({level: color ? 1 : 0}));
-	return articleLines(article, width)
+	return articleLines(article, width, {links})
 		.map((line) => style[line.style](line.text))
 		.join('\n');
 }

@@ -144,7 +144,8 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		siteLines(folder) {
 			let lines = siteLines.get(folder);
 			if (!lines) {
-				const files = prepared("SELECT path, raw FROM files WHERE path NOT LIKE '%.jsonl' AND path NOT LIKE '%.jsonl.gz' ORDER BY path").all() as {path: string; raw: Buffer | null}[];
+				// Text pages only: a site's recurring lines are looked for in text, not in HTML or files of records.
+				const files = prepared("SELECT path, raw FROM files WHERE path LIKE '%.txt' ORDER BY path").all() as {path: string; raw: Buffer | null}[];
 				const pages = files.filter((file) => dirname(resolve(file.path)) === folder).map((file) => ({path: file.raw ?? file.path, label: file.path}));
 				siteLines.set(folder, (lines = recurringLines(pages)));
 			}

@@ -33,7 +33,7 @@ export function parsePage(job: PageJob | RecordJob, siteLines: ReadonlySet<strin
 	let page: Page;
 	try {
 		const path = (job.raw ?? job.path) as PathLike;
-		page = HTML_FILE.test(job.path) ? {format: 'html', text: readHtmlFile(path, job.path)} : {format: 'text', text: readPageText(path, job.path)};
+		page = HTML_FILE.test(job.path) ? {format: 'html', bytes: readHtmlFile(path, job.path)} : {format: 'text', text: readPageText(path, job.path)};
 	} catch (error) {
 		if (!(error instanceof DatasetError)) throw error;
 		return {skipped: error.message.replace(/^cannot read /, '')};

@@ -9,7 +9,7 @@ import {writeDataset} from './generate';
 import {format, median, timeAlternating, timeCommand} from './measure';
 import {bareNode, scrolling, startUp, writeLongArticle} from './reader';
 import {indexFigures} from './index';
-import {haveSharedCrawls, htmlPagesPerSecond, writeBigWarc, writeParquet} from './crawls';
+import {haveSharedCrawls, htmlPagesPerSecond, parquetReadRate, writeBigWarc, writeParquet} from './crawls';
 import {peakRss, resizeToOneColumn, searchKeystrokes, showBesideHugeSibling, timeList, writeGzipRecords, writeLongRecord} from './robustness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -155,9 +155,9 @@ async function crawls(): Promise<void> {
 	}
 	const parquet = join(work, 'big.parquet');
 	const size = await writeParquet(parquet, 60_000, 5000, readFileSync(seed, 'utf8'));
+	const read = await parquetReadRate(parquet);
+	report(`Parquet read, ${format(size / 1e6, 0)} MB, ${read.records.toLocaleString('en')} rows`, `${format(read.megabytesPerSecond)} MB/s`, '>= 50 MB/s', read.megabytesPerSecond >= 50);
 	const listed = await peakRss(process.execPath, [cli, 'list', parquet, '--no-index']);
-	const rate = size / 1e6 / (listed.ms / 1000);
-	report(`list of a ${format(size / 1e6, 0)} MB Parquet (60,000 rows)`, `${format(listed.ms / 1000, 2)} s`, '', true);
-	report('  Parquet read', `${format(rate)} MB/s`, '>= 50 MB/s', rate >= 50);
+	report('  list of it (each row’s text parsed)', `${format(listed.ms / 1000, 2)} s`, '', true);
 	report('  its peak RSS', `${format(listed.peakMb, 0)} MB`, '', true);
 }

@@ -295,6 +295,12 @@ describe('faults', () => {
 		// The older capture answers to its record id.
 		const older = runCli(['show', 'urn:uuid:aaaaaaaa-0000-4000-8000-000000000001', '--data', file, '--no-index']);
 		expect(older.stdout.split('\n')[0]).toBe('Old capture');
+		// The same through the index.
+		const listed = runCli(['list', file]).stdout.trim().split('\n').map((line) => line.split('\t'));
+		expect(listed.map((fields) => fields[2]).sort()).toEqual(['Brotli story', 'Deflated story', 'Encoded story', 'New capture']);
+		expect(listed.find((fields) => fields[2] === 'New capture')![0]).toBe('a.example/again');
+		expect(runCli(['show', 'urn:uuid:aaaaaaaa-0000-4000-8000-000000000001', '--data', file]).stdout.split('\n')[0]).toBe('Old capture');
+		expect(runCli(['show', 'a.example/again', '--data', file]).stdout.split('\n')[0]).toBe('New capture');
 	});
 
 	it('opens an article by reading its own record again, in an archive compressed as one stream too', async () => {

@@ -156,7 +156,8 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 	const text = page.format === 'text' ? page.text : '';
 	const headline = headlineOfTextHead(text) ?? (record.title ? undefined : parseHeadline(listingPart(text)));
 	const url = record.url ?? headline?.url;
-	return {title: record.title ?? headline!.title, published: headline?.published ?? record.published ?? null, ...(url ? {url} : {})};
+	// Kept for the whole listing: strings of their own, not views of the record's text.
+	return {title: own(record.title ?? headline!.title), published: headline?.published ?? record.published ?? null, ...(url ? {url: own(url)} : {})};
 }
 
 const NOT_AN_ARTICLE = 'no article (a home, section or error page)';

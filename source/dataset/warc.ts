@@ -244,7 +244,9 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 }
 
 async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, warn: (message: string) => void): AsyncGenerator<WarcRecord> {
-	let window = Buffer.alloc(0);
+	// The compressed bytes from `windowStart`: one buffer, refilled in place, grown only for a member larger than it.
+	let buffer = Buffer.allocUnsafe(4 * CHUNK);
+	let window = buffer.subarray(0, 0);
 	let windowStart = 0;
 	let atEnd = false;
 	let position = 0;
@@ -252,11 +254,15 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 	const members: Array<{file: number; length: number; stream: number; size: number}> = [];
 	let streamed = 0;
 	const fill = (size: number) => {
-		const kept = window.subarray(position - windowStart);
-		const chunk = Buffer.allocUnsafe(Math.max(size, CHUNK));
-		const read = readSync(descriptor, chunk, 0, chunk.length, windowStart + window.length);
+		const keptLength = window.length - (position - windowStart);
+		if (keptLength + size > buffer.length) {
+			const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, keptLength + size));
+			window.copy(larger, 0, position - windowStart);
+			buffer = larger;
+		} else buffer.copyWithin(0, position - windowStart, window.length);
+		const read = readSync(descriptor, buffer, keptLength, buffer.length - keptLength, windowStart + window.length);
 		if (read === 0) atEnd = true;
-		window = Buffer.concat([kept, chunk.subarray(0, read)]);
+		window = buffer.subarray(0, keptLength + read);
 		windowStart = position;
 	};
 	const placeOf = (record: {offset: number; length: number}): WarcPlace => {

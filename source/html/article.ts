@@ -10,7 +10,8 @@ import {withoutSiteName} from '../article/title-shape';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
-import {headDocument, proseOf, scannable} from './head';
+import {headTags, proseOf, scannable} from './head';
+import {firstTag, type HeadTags} from './tags';
 import {byteText, decodeHtml} from './charset';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
@@ -103,9 +104,9 @@ function dateInUrl(url: string | undefined): string | undefined {
 }
 
 /** The page's date: its metadata's, a `<time datetime>` of the page, its address's, and last the date it was captured. */
-function dateOf(metadata: PageMetadata, head: Document, url: string | undefined, crawled: string | undefined): {published: string; dateSource: DateSource} | undefined {
+function dateOf(metadata: PageMetadata, head: HeadTags, url: string | undefined, crawled: string | undefined): {published: string; dateSource: DateSource} | undefined {
 	if (metadata.published) return {published: metadata.published, dateSource: 'metadata'};
-	const fromTime = metadataDate(head.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined);
+	const fromTime = metadataDate(firstTag(head, ({name, attributes}) => name === 'time' && attributes.has('datetime'))?.attributes.get('datetime'));
 	if (fromTime) return {published: fromTime, dateSource: 'metadata'};
 	const fromUrl = dateInUrl(url);
 	if (fromUrl) return {published: fromUrl, dateSource: 'url'};
@@ -114,8 +115,8 @@ function dateOf(metadata: PageMetadata, head: Document, url: string | undefined,
 }
 
 /** The section the page files the article under, when its metadata names one. */
-function sectionOf(head: Document): string | null {
-	const section = head.querySelector('meta[property="article:section"]')?.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+function sectionOf(head: HeadTags): string | null {
+	const section = firstTag(head, ({name, attributes}) => name === 'meta' && attributes.get('property') === 'article:section')?.attributes.get('content')?.replace(/\s+/g, ' ').trim();
 	return section && section.length <= 60 ? section : null;
 }
 
@@ -138,7 +139,7 @@ const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(i
 export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPageOptions, 'url' | 'crawled' | 'charset'>): PageFacts {
 	const {text, encoding} = byteText(bytesOf(input), typeof input === 'string' ? 'utf-8' : charset);
 	const page = scannable(text);
-	const head = headDocument(page, encoding);
+	const head = headTags(page, encoding);
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);
@@ -154,10 +155,13 @@ export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPa
 }
 
 /** Names of the site in meta tags other than og:site_name. */
-function siteNames(head: Document): string[] {
+const SITE_NAME_TAGS = new Set(['application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'copyright']);
+
+function siteNames(head: HeadTags): string[] {
 	const names: string[] = [];
-	for (const meta of head.querySelectorAll('meta[name="application-name"], meta[name="apple-mobile-web-app-title"], meta[name="twitter:site"], meta[name="publisher"], meta[name="copyright"]')) {
-		const content = meta.getAttribute('content')?.replace(/^@/, '').trim();
+	for (const {name, attributes} of head.tags) {
+		if (name !== 'meta' || !SITE_NAME_TAGS.has(attributes.get('name') ?? '')) continue;
+		const content = attributes.get('content')?.replace(/^@/, '').trim();
 		if (content) names.push(content);
 	}
 	return names;

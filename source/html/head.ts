@@ -1,49 +1,45 @@
 // What a listing needs of an HTML page — its title, its date, whether it holds an article — taken
 // without building the page's DOM: the tags that carry metadata (meta, link, title, JSON-LD
-// scripts, time and datePublished elements, the html element's lang) are cut out of the page and
-// parsed as a small document of their own. Opening the article reads its metadata from that same
-// small document, so a listing and the opened article always agree, and listing a crawl of
-// thousands of pages costs a scan of each page, not its parse.
-import {parseHTML} from 'linkedom';
+// scripts, time and datePublished elements, the html element's lang) are found by a scan of the
+// page and read as plain records (tags.ts). Opening the article reads its metadata from the same
+// records, so a listing and the opened article always agree, and listing a crawl of thousands of
+// pages costs a scan of each page, not its parse.
 import {decodePart} from './charset';
 import {withoutScripts} from './dom';
+import {parseTag, titleText, type HeadTags} from './tags';
 
 // Tags whose attributes say something about the page; their contents do not matter.
 const MARKUP = /<(?:meta|link|time)\b[^>]*>/gi;
 const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/gi;
 const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
-const LD_JSON = /<script\b[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+const LD_JSON = /<script\b[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
 const HTML_TAG = /<html\b[^>]*>/i;
 
 /** The page without its scripts, styles and comments (JSON-LD kept): what the scans below read. */
 export const scannable = withoutScripts;
 
 /**
- * The page's metadata-bearing tags as a document of their own. `page` is the page as a byteText
- * string, made scannable; the tags are decoded in its encoding.
+ * The page's metadata-bearing tags. `page` is the page as a byteText string, made scannable; what
+ * is read of it is decoded in its encoding.
  */
-export function headDocument(page: string, encoding: string): Document {
-	const parts: string[] = [];
-	const title = TITLE.exec(page);
-	if (title) parts.push(title[0]);
-	const tags: Array<{at: number; text: string}> = [...page.matchAll(MARKUP)].map((tag) => ({at: tag.index!, text: tag[0]}));
+export function headTags(page: string, encoding: string): HeadTags {
+	const decode = (part: string) => decodePart(part, encoding);
+	const found: Array<{at: number; text: string}> = [...page.matchAll(MARKUP)].map((tag) => ({at: tag.index!, text: tag[0]}));
 	// An element marked as the publication date: the tag around each mark, found from the mark.
 	for (const mark of page.matchAll(ITEMPROP_DATE)) {
 		const start = page.lastIndexOf('<', mark.index);
 		const end = page.indexOf('>', mark.index);
 		const text = start === -1 || end === -1 ? '' : page.slice(start, end + 1);
-		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) tags.push({at: start, text});
+		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) found.push({at: start, text});
 	}
-	tags.sort((a, b) => a.at - b.at);
-	for (const {text} of tags) {
-		// A time or itemprop element is closed at once: its attributes are what is read.
-		parts.push(/^<(?:meta|link)\b/i.test(text) ? text : `${text.replace(/\/?>$/, '>')}</${/^<([a-z0-9]+)/i.exec(text)![1]}>`);
-	}
-	for (const script of page.matchAll(LD_JSON)) parts.push(script[0]);
-	const html_ = HTML_TAG.exec(page)?.[0] ?? '<html>';
-	const markup = decodePart(`<!doctype html>${html_}<head>${parts.join('\n')}</head><body></body></html>`, encoding);
-	const {document} = parseHTML(markup) as unknown as {document: Document};
-	return document;
+	found.sort((a, b) => a.at - b.at);
+	const head: HeadTags = {tags: found.map(({text}) => parseTag(decode(text))), scripts: [...page.matchAll(LD_JSON)].map((script) => decode(script[1]!))};
+	const title = TITLE.exec(page)?.[1];
+	if (title !== undefined) head.title = titleText(decode(title));
+	const html = HTML_TAG.exec(page)?.[0];
+	const lang = html ? parseTag(decode(html)).attributes.get('lang') : undefined;
+	if (lang) head.lang = lang;
+	return head;
 }
 
 // Tags that end one run of text and start another, as paragraphs and line breaks do in a browser.

@@ -1,8 +1,9 @@
 // What a page says about itself, read from its markup: JSON-LD (schema.org NewsArticle, Article,
 // BlogPosting and kin), Open Graph and `article:*` meta tags, other common date and author meta
-// tags, `<title>`, `<link rel=canonical>` and `<html lang>`. Values are page data: they are
-// trimmed and bounded here, and sanitised where they are shown.
+// tags, `<title>`, `<link rel=canonical>` and `<html lang>`, as the page's tags give them
+// (tags.ts). Values are page data: they are trimmed and bounded here, and sanitised where shown.
 import {findDate} from '../article/dates';
+import {firstTag, type HeadTags} from './tags';
 
 export type PageMetadata = {
 	headline?: string;
@@ -96,10 +97,9 @@ function nameOf(value: unknown): string | undefined {
 	return undefined;
 }
 
-function jsonLdArticle(document: Document): JsonObject | undefined {
-	for (const script of document.querySelectorAll('script[type]')) {
-		if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
-		for (const node of objectsOf(parseJsonLd(script.textContent ?? ''))) {
+function jsonLdArticle(head: HeadTags): JsonObject | undefined {
+	for (const script of head.scripts) {
+		for (const node of objectsOf(parseJsonLd(script))) {
 			if (typesOf(node).some((type) => ARTICLE_TYPE.test(type))) return node;
 		}
 	}
@@ -107,11 +107,12 @@ function jsonLdArticle(document: Document): JsonObject | undefined {
 }
 
 /** The content of meta tags by property or name (lower case), first one wins. */
-function metaTags(document: Document): Map<string, string> {
+function metaTags(head: HeadTags): Map<string, string> {
 	const tags = new Map<string, string>();
-	for (const meta of document.querySelectorAll('meta')) {
-		const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
-		const content = clean(meta.getAttribute('content'));
+	for (const {name, attributes} of head.tags) {
+		if (name !== 'meta') continue;
+		const key = (attributes.get('property') ?? attributes.get('name') ?? attributes.get('itemprop') ?? '').trim().toLowerCase();
+		const content = clean(attributes.get('content'));
 		if (key && content && !tags.has(key)) tags.set(key, content);
 	}
 	return tags;
@@ -123,23 +124,26 @@ const AUTHOR_TAGS = ['author', 'article:author', 'parsely-author', 'sailthru.aut
 
 const firstOf = (tags: Map<string, string>, names: string[]) => names.map((name) => tags.get(name)).find((value) => value !== undefined);
 
-/** The publication time marked in the page's own markup: `<time pubdate>`, or itemprop on a time. */
-function markedTime(document: Document): string | undefined {
-	const time = document.querySelector('time[itemprop="datePublished"], [itemprop="datePublished"][datetime], time[pubdate], [itemprop="datePublished"][content]');
-	return clean(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? undefined);
+/** The publication time marked in the page's own markup: itemprop datePublished, or `<time pubdate>`. */
+function markedTime(head: HeadTags): string | undefined {
+	const marked = firstTag(head, ({name, attributes}) => {
+		const published = attributes.get('itemprop') === 'datePublished';
+		return (published && (name === 'time' || attributes.has('datetime') || attributes.has('content'))) || (name === 'time' && attributes.has('pubdate'));
+	});
+	return clean(marked?.attributes.get('datetime') ?? marked?.attributes.get('content'));
 }
 
-export function readMetadata(document: Document): PageMetadata {
-	const ld = jsonLdArticle(document);
-	const tags = metaTags(document);
-	const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-	const lang = document.documentElement?.getAttribute('lang') ?? tags.get('og:locale') ?? tags.get('content-language');
+export function readMetadata(head: HeadTags): PageMetadata {
+	const ld = jsonLdArticle(head);
+	const tags = metaTags(head);
+	const canonical = firstTag(head, ({name, attributes}) => name === 'link' && attributes.get('rel')?.toLowerCase() === 'canonical')?.attributes.get('href');
+	const lang = head.lang ?? tags.get('og:locale') ?? tags.get('content-language');
 	const metadata: PageMetadata = {
 		headline: nameOf(ld?.headline) ?? nameOf(ld?.name),
 		socialTitle: tags.get('og:title') ?? tags.get('twitter:title'),
-		documentTitle: clean(document.querySelector('title')?.textContent),
+		documentTitle: clean(head.title),
 		siteName: tags.get('og:site_name') ?? nameOf(ld?.publisher) ?? tags.get('application-name'),
-		published: metadataDate(nameOf(ld?.datePublished) ?? firstOf(tags, DATE_TAGS) ?? markedTime(document) ?? nameOf(ld?.dateCreated)),
+		published: metadataDate(nameOf(ld?.datePublished) ?? firstOf(tags, DATE_TAGS) ?? markedTime(head) ?? nameOf(ld?.dateCreated)),
 		modified: metadataDate(nameOf(ld?.dateModified) ?? firstOf(tags, MODIFIED_TAGS)),
 		author: nameOf(ld?.author) ?? nameOf(ld?.creator) ?? firstOf(tags, AUTHOR_TAGS),
 		description: nameOf(ld?.description) ?? tags.get('og:description') ?? tags.get('description'),

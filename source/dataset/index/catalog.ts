@@ -62,7 +62,8 @@ const ROW_COLUMNS = 'id, file, raw, place_offset, place_length, compressed, titl
 type StoredRow = Parameters<typeof entryOf>[0];
 
 function filterClause(filter: ListFilter): {sql: string; parameters: Record<string, unknown>} {
-	const parts: string[] = [];
+	// Older captures of an address are opened by their record ids, never listed.
+	const parts: string[] = ['a.superseded = 0'];
 	const parameters: Record<string, unknown> = {};
 	if (filter.since !== undefined) {
 		parts.push('a.sort_time >= @since');
@@ -81,7 +82,7 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 		parameters.site = filter.site.toLowerCase().replace(/^www\./, '');
 		parameters.subdomain = `%.${String(parameters.site).replace(/[\\%_]/g, (character) => `\\${character}`)}`;
 	}
-	return {sql: parts.length > 0 ? ` AND ${parts.join(' AND ')}` : '', parameters};
+	return {sql: ` AND ${parts.join(' AND ')}`, parameters};
 }
 
 // A search ranks by bm25 (the title weighs eight times the body), and a newer article gains up to

@@ -134,6 +134,8 @@ class Writer {
 	readonly #deleteArticlesOfFile;
 	readonly #deleteTexts;
 	readonly #putFile;
+	readonly #retire;
+	readonly #rename;
 	#pending = 0;
 	#since = Date.now();
 	#open = false;
@@ -153,6 +155,15 @@ class Writer {
 		this.#deleteArticlesOfFile = db.prepare('DELETE FROM articles WHERE file = ?');
 		this.#deleteFile = db.prepare('DELETE FROM files WHERE path = ?');
 		this.#putFile = db.prepare('INSERT OR REPLACE INTO files (path, raw, size, mtime, file_id) VALUES (?, ?, ?, ?, ?)');
+		this.#retire = db.prepare('UPDATE articles SET id = @alias, superseded = 1 WHERE id = @id');
+		this.#rename = db.prepare('UPDATE articles SET id = @to WHERE id = @from');
+	}
+
+	/** A newer capture of an address takes the older's id; the older keeps its record id, and is not listed. */
+	supersede(olderId: string, olderAlias: string, newerId: string): void {
+		this.#begin();
+		this.#retire.run({id: olderId, alias: olderAlias});
+		this.#rename.run({from: newerId, to: olderId});
 	}
 
 	#begin(): void {
@@ -325,13 +336,30 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 			}
 			for (const file of recordFiles) {
 				writer.forget(file.path);
-				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn, options.fields, options.skipped))) {
+				const captures: Captures = new Map();
+				// The id each captured address is listed by, and the record id of the capture that holds it.
+				const holders = new Map<string, {id: string; alias: string | undefined}>();
+				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn, options.fields, options.skipped, captures))) {
 					if ('skipped' in parsed) {
 						options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
 						continue;
 					}
 					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
-					summary.articles++;
+					const capture = captures.get(parsed.article.row.id);
+					captures.delete(parsed.article.row.id);
+					if (!capture) {
+						summary.articles++;
+						continue;
+					}
+					const holder = holders.get(capture.url);
+					if (!holder) {
+						holders.set(capture.url, {id: parsed.article.row.id, alias: capture.alias});
+						summary.articles++;
+						continue;
+					}
+					// Captures come in time order: this one is the newest, and is listed by the address's id.
+					writer.supersede(holder.id, ids.claim(...(holder.alias ? [holder.alias] : []), `${holder.id}~older`), parsed.article.row.id);
+					holders.set(capture.url, {id: holder.id, alias: capture.alias});
 				}
 				writer.done(file);
 				await progress();
@@ -381,13 +409,17 @@ const NO_SITE_LINES: ReadonlySet<string> = new Set();
  * A JSON Lines file's records as jobs for the parser, each with its id, claimed here in file order.
  * A file that cannot be read to its end keeps the records read before the fault.
  */
-async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void, fields?: FieldNames, skipped?: SkipCounts): AsyncGenerator<ParseJob> {
+/** Captured pages (WARC) by the id given to their record: the address and the record's own id. */
+type Captures = Map<string, {url: string; alias?: string}>;
+
+async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void, fields?: FieldNames, skipped?: SkipCounts, captures?: Captures): AsyncGenerator<ParseJob> {
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields, skipped})) {
 			const id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${file.id}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
 			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(fields ? {fields} : {})};
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated};
 			if (file.raw) entry.raw = file.raw;
+			if (captures && record.page.format === 'html' && record.url) captures.set(id, {url: record.url, ...(record.alias ? {alias: record.alias} : {})});
 			yield {job: {entry, page: record.page}, siteLines: NO_SITE_LINES};
 		}
 	} catch (error) {

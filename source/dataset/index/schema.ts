@@ -6,7 +6,7 @@
 import type {Database} from './sqlite';
 
 // Raised whenever the tables change: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 const TABLES = `
 CREATE TABLE meta (
@@ -43,7 +43,9 @@ CREATE TABLE articles (
 	comments INTEGER NOT NULL,
 	title_key TEXT NOT NULL,
 	title_folded TEXT NOT NULL,
-	stated TEXT
+	stated TEXT,
+	-- An older capture of an address another row holds (WARC): found by its id, never listed.
+	superseded INTEGER NOT NULL DEFAULT 0
 );
 -- Kept apart, so the rows a listing scans stay small and close together.
 CREATE TABLE bodies (

@@ -56,6 +56,10 @@ export function openParquet(path: PathLike, label: string): ParquetFile {
 }
 
 export function closeParquet(file: ParquetFile): void {
+	if (chunksOf?.file === file) {
+		chunks.clear();
+		chunksOf = undefined;
+	}
 	closeSync(file.descriptor);
 }
 
@@ -63,9 +67,25 @@ function chunkOf(file: ParquetFile, group: number, column: string): ColumnChunk 
 	return file.metadata.row_groups[group]?.columns.find((chunk) => chunk.meta_data?.path_in_schema.join('.') === column);
 }
 
+// The column chunks last read, by column, for one file's row group: a row group is read a batch of
+// rows at a time, and each batch decodes only its own pages from the same compressed bytes.
+const chunks = new Map<string, Buffer>();
+let chunksOf: {file: ParquetFile; group: number} | undefined;
+
+function chunkBytes(file: ParquetFile, group: number, column: string, start: number, length: number): Buffer {
+	if (chunksOf?.file !== file || chunksOf.group !== group) {
+		chunks.clear();
+		chunksOf = {file, group};
+	}
+	let bytes = chunks.get(column);
+	if (!bytes) chunks.set(column, (bytes = readRange(file.descriptor, start, start + length)));
+	return bytes;
+}
+
 /**
  * The values of one column for rows [from, to) of a row group, decoded from the bytes of its
- * column chunk. A chunk larger than the page limit is refused.
+ * column chunk (pages wholly outside the rows are skipped, not decompressed). A chunk larger than
+ * four times the page limit is refused.
  */
 export function readColumnValues(file: ParquetFile, group: number, column: string, from: number, to: number): unknown[] {
 	const chunk = chunkOf(file, group, column);
@@ -75,7 +95,7 @@ export function readColumnValues(file: ParquetFile, group: number, column: strin
 	const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
 	const length = Number(meta.total_compressed_size);
 	if (length > PAGE_LIMIT_BYTES * 4) throw new Error(`${file.label}: column ${column} of row group ${group + 1} is too large to read`);
-	const bytes = readRange(file.descriptor, start, start + length);
+	const bytes = chunkBytes(file, group, column, start, length);
 	const schemaPath = getTreePath(parquetSchema(file.metadata), meta.path_in_schema);
 	const decoder = {
 		pathInSchema: meta.path_in_schema,

@@ -133,26 +133,32 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 		const starts = rowGroupStarts(file);
 		const named = namesOnly(columns);
 		for (let group = 0; group + 1 < starts.length; group++) {
-			let rows;
-			try {
-				rows = rowsOf(file, columns, group, 0, starts[group + 1]! - starts[group]!);
-			} catch (error) {
-				warn(`${label}: row group ${group + 1} cannot be read (${(error as Error).message}); skipped`);
-				continue;
+			const size = starts[group + 1]! - starts[group]!;
+			// A batch of rows at a time: a row group of 100,000 articles is not held decoded whole.
+			for (let from = 0; from < size; from += PARQUET_BATCH_ROWS) {
+				let rows;
+				try {
+					rows = rowsOf(file, columns, group, from, Math.min(size, from + PARQUET_BATCH_ROWS));
+				} catch (error) {
+					warn(`${label}: row group ${group + 1} cannot be read (${(error as Error).message}); skipped`);
+					break;
+				}
+				for (const [i, row] of rows.entries()) {
+					const number = starts[group]! + from + i + 1;
+					const record = recordOf(row, named);
+					if (typeof record === 'string') warn(`${label}: row ${number}: ${record}, skipped`);
+					else yield {record: fromJson(record), lineNumber: number, place: {path, offset: number - 1, length: 0, compressed: false}};
+				}
+				// Each batch is one turn: the rest of the program is not kept waiting.
+				await new Promise((resolve) => setImmediate(resolve));
 			}
-			for (const [i, row] of rows.entries()) {
-				const number = starts[group]! + i + 1;
-				const record = recordOf(row, named);
-				if (typeof record === 'string') warn(`${label}: row ${number}: ${record}, skipped`);
-				else yield {record: fromJson(record), lineNumber: number, place: {path, offset: number - 1, length: 0, compressed: false}};
-			}
-			// Each row group is one turn: the rest of the program is not kept waiting.
-			await new Promise((resolve) => setImmediate(resolve));
 		}
 	} finally {
 		closeParquet(file);
 	}
 }
+
+const PARQUET_BATCH_ROWS = 1000;
 
 /** The chosen columns as field names for recordOf. */
 const namesOnly = (columns: Partial<Record<keyof typeof FIELD_NAMES, string>>): FieldNames => ({...columns});

@@ -33,7 +33,9 @@ export async function listFilter(flags: IndexFlags): Promise<ListFilter> {
  * (a single page, a pipe), --no-index was given, or SQLite is not to be had (with a warning).
  */
 export async function openIndexed(path: string, flags: IndexFlags, io: IndexIo, warn: (message: string) => void): Promise<Catalog | undefined> {
-	if (flags.index === false) return undefined;
+	// The index holds records as read with the usual field names: fields named otherwise are read
+	// from the dataset itself, never mixed into the index (nor taken from it).
+	if (flags.index === false || flags.fields !== undefined) return undefined;
 	const {isIndexable, openCatalog} = await import('./dataset/index/catalog');
 	if (!isIndexable(path)) return undefined;
 	let catalog: Catalog;

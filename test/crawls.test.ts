@@ -172,5 +172,9 @@ describe.skipIf(!existsSync(parquet))('Vietnamese pages as a Parquet dataset', (
 		const missing = runCli(['list', parquet, '--no-index', '--field', 'text=story']);
 		expect(missing.stderr).toMatch(/vn-dantri\.parquet: no column story \(it has id, url, title, date, text, language\)/);
 		expect(missing.stdout).toBe('');
+		// Fields named otherwise never reach the index: the usual reading is unchanged after them.
+		const indexed = runCli(['list', parquet, '--json']);
+		expect(indexed.stdout.trim().split('\n')).toHaveLength(75);
+		expect(JSON.parse(indexed.stdout.split('\n')[0]!).title).not.toMatch(/^https:/);
 	});
 });

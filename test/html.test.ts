@@ -159,6 +159,8 @@ describe('the page’s own metadata', () => {
 		expect(metadataDate('1574260380')).toBe('2019-11-20T14:33:00+00:00');
 		expect(metadataDate('2019-13-45')).toBeUndefined();
 		expect(metadataDate('yesterday')).toBeUndefined();
+		// Placeholders and impossible days, times and offsets.
+		for (const value of ['0001-01-01T00:00:00+00:00', '2019-02-30', '2019-02-31T99:99:99+99:99', '2019-11-20T10:00:00+25:00', '0000-01-01']) expect(metadataDate(value), value).toBeUndefined();
 	});
 
 	it('dates a page without metadata from its address, and then from its capture, saying so', () => {
@@ -301,6 +303,49 @@ describe('faults', () => {
 		expect(listed.find((fields) => fields[2] === 'New capture')![0]).toBe('a.example/again');
 		expect(runCli(['show', 'urn:uuid:aaaaaaaa-0000-4000-8000-000000000001', '--data', file]).stdout.split('\n')[0]).toBe('Old capture');
 		expect(runCli(['show', 'a.example/again', '--data', file]).stdout.split('\n')[0]).toBe('New capture');
+	});
+
+	it('reads WARC headers with bare LF line ends, UTF-8 addresses, and bodies mislabelled as chunked or gzipped', async () => {
+		const lf = (record: Buffer) => {
+			// The WARC header block with LF line ends; the HTTP message keeps its CRLFs.
+			const text = record.toString('latin1');
+			const end = text.indexOf('\r\n\r\n');
+			return Buffer.concat([Buffer.from(text.slice(0, end).replaceAll('\r\n', '\n') + '\n\n', 'latin1'), record.subarray(end + 4)]);
+		};
+		const page = (title: string) => articlePage(title, '2019-11-20T10:00:00Z');
+		const file = join(work, 'odd.warc');
+		writeFileSync(file, Buffer.concat([
+			lf(warcRecord(htmlResponse('https://a.example/lf-one', page('First with LF')))),
+			lf(warcRecord(htmlResponse('https://a.example/lf-two', page('Second with LF')))),
+			warcRecord(htmlResponse('https://a.example/crlf', page('Then CRLF'))),
+			warcRecord(htmlResponse('https://a.example/tin/ñ/日本', page('An address in UTF-8'))),
+			warcRecord(htmlResponse('https://a.example/chunked', page('Not in chunks after all'), ['Transfer-Encoding: chunked'])),
+			warcRecord(htmlResponse('https://a.example/gzip', page('Not gzipped after all'), ['Content-Encoding: gzip'])),
+		]));
+		const dataset = await loadDataset(file);
+		expect(dataset.entries.map((entry) => entry.title).sort()).toEqual(['An address in UTF-8', 'First with LF', 'Not gzipped after all', 'Not in chunks after all', 'Second with LF', 'Then CRLF']);
+		expect(dataset.entries.map((entry) => entry.id)).toContain('a.example/tin/ñ/日本');
+	});
+
+	it('lists the capture with the latest WARC-Date, wherever it stands in the archive, with the index and without', async () => {
+		const file = join(work, 'dates.warc.gz');
+		writeFileSync(file, gzipMembers([
+			warcRecord({...htmlResponse('https://b.example/story', articlePage('Capture of 2021', '2019-11-20T10:00:00Z')), date: '2021-01-01T00:00:00Z'}),
+			warcRecord({...htmlResponse('https://b.example/story', articlePage('Capture of 2019', '2019-11-20T10:00:00Z')), date: '2019-01-01T00:00:00Z', id: 'bbbbbbbb-0000-4000-8000-000000000001'}),
+		]));
+		expect((await loadDataset(file)).entries.map((entry) => [entry.id, entry.title])).toEqual([['b.example/story', 'Capture of 2021']]);
+		expect(runCli(['list', file]).stdout.trim().split('\t').slice(-1)).toEqual(['Capture of 2021']);
+		expect(runCli(['show', 'urn:uuid:bbbbbbbb-0000-4000-8000-000000000001', '--data', file]).stdout.split('\n')[0]).toBe('Capture of 2019');
+	});
+
+	it('passes over a file named .html that holds binary bytes, with a warning', () => {
+		const folder = join(work, 'binary');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'photo.html'), Buffer.from(Array.from({length: 5000}, (_, i) => (i * 7919) % 256)));
+		writeFileSync(join(folder, 'story.html'), articlePage('A real story', '2019-11-20T10:00:00Z'));
+		const run = runCli(['list', folder, '--no-index']);
+		expect(run.stdout).toMatch(/^story\t[^\n]*\tA real story\n$/);
+		expect(run.stderr).toMatch(/photo\.html: a binary file, not a page/);
 	});
 
 	it('opens an article by reading its own record again, in an archive compressed as one stream too', async () => {

@@ -4,6 +4,7 @@ import type {PathLike} from 'node:fs';
 import {gunzipSync} from 'node:zlib';
 import {PAGE_LIMIT_BYTES, readFileBounded} from './bounded-read';
 import {DatasetError} from './errors';
+import {looksBinary} from '../text/decode';
 
 export const HTML_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 
@@ -25,5 +26,7 @@ export function readHtmlFile(path: PathLike, label = String(path)): Uint8Array {
 			throw new DatasetError(`${label}: ${(error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'over the page limit once decompressed' : 'not a readable gzip file'}`);
 		}
 	}
+	// A file named .html that is an image or an archive is not a page, as for text pages.
+	if (looksBinary(bytes)) throw new DatasetError(`${label}: a binary file, not a page`);
 	return bytes;
 }

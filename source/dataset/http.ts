@@ -59,6 +59,7 @@ export function parseHttpResponse(block: Buffer): HttpResponse | undefined {
 	if (!status) return undefined;
 	const headers = parseHeaders(head);
 	let body = block.subarray(Math.min(block.length, end + endLength));
-	if (/chunked/i.test(headers.get('transfer-encoding') ?? '')) body = dechunk(body);
+	// A body that is not in chunks though its header says so (crawlers store bodies already joined) is kept as it is.
+	if (/chunked/i.test(headers.get('transfer-encoding') ?? '') && /^[0-9a-f]+[ \t]*(?:;[^\r\n]*)?\r?\n/i.test(body.subarray(0, 64).toString('latin1'))) body = dechunk(body);
 	return {status: Number(status[1]), headers, body};
 }

@@ -44,7 +44,8 @@ const pick = (values: Record<string, unknown>, names: readonly string[]) => name
 
 export function dateOf(value: unknown): string | undefined {
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) return undefined;
+		// A placeholder or an overflow (year 1, year 275760) is no date.
+		if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1900 || value.getUTCFullYear() > 2200) return undefined;
 		// A column of days (Parquet's date32) gives midnight UTC: the day is what it says.
 		const iso = value.toISOString();
 		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, '+00:00');

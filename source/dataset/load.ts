@@ -147,6 +147,9 @@ function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void)
  */
 const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
+/** Whether a capture is older than another, by their WARC-Dates (a missing date tells nothing). */
+export const isOlder = (crawled: string | undefined, than: string | undefined) => crawled !== undefined && than !== undefined && Date.parse(crawled) < Date.parse(than);
+
 /** What the dataset lists of a record: its title and date, as opening it would give them. */
 function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => void): Listing | undefined {
 	const {page} = record;
@@ -167,8 +170,9 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
 	const keepText = pipe !== undefined;
-	// The same address captured twice is listed once, as its newest capture (captures come in time order).
-	const byUrl = new Map<string, {index: number; alias?: string}>();
+	// The same address captured twice is listed once, as its newest capture by WARC-Date (by place
+	// in the file when the dates are alike or missing); the others answer to their record ids.
+	const byUrl = new Map<string, {index: number; alias?: string; crawled?: string}>();
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
 			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(options.fields ? {fields: options.fields} : {})};
@@ -179,19 +183,24 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 				continue;
 			}
 			Object.assign(entry, listed);
+			const crawled = record.page.crawled;
 			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
+			if (earlier && isOlder(crawled, earlier.crawled)) {
+				entry.id = ids.claim(...(record.alias ? [record.alias] : []), `${fileId}:${lineNumber}`);
+				superseded.push(entry);
+				continue;
+			}
 			if (earlier) {
-				// The newer capture takes the address's id; the older answers to its record id.
 				const older = entries[earlier.index]!;
 				entry.id = older.id;
 				older.id = ids.claim(...(earlier.alias ? [earlier.alias] : []), `${fileId}:${lineNumber}~older`);
 				entries[earlier.index] = entry;
 				superseded.push(older);
-				byUrl.set(record.url!, {index: earlier.index, alias: record.alias});
+				byUrl.set(record.url!, {index: earlier.index, alias: record.alias, crawled});
 				continue;
 			}
 			entry.id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
-			if (record.page.format === 'html' && record.url) byUrl.set(record.url, {index: entries.length, alias: record.alias});
+			if (record.page.format === 'html' && record.url) byUrl.set(record.url, {index: entries.length, alias: record.alias, crawled});
 			entries.push(entry);
 		}
 	} catch (error) {

@@ -57,12 +57,18 @@ export function openParquet(path: PathLike, label: string): ParquetFile {
 		if (footerLength + 8 > size) throw new Error('a damaged Parquet footer');
 		if (footerLength + 8 > tail.length) tail = readRange(descriptor, size - footerLength - 8, size);
 		const bytes = tail.subarray(tail.length - footerLength - 8);
-		const metadata = parquetMetadata(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {parsers: PARSERS});
+		let metadata: FileMetaData;
+		try {
+			metadata = parquetMetadata(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {parsers: PARSERS});
+		} catch {
+			throw new Error('a damaged Parquet footer');
+		}
 		const columns = metadata.schema.slice(1).map((element) => element.name);
 		return {descriptor, metadata, label, columns};
 	} catch (error) {
 		closeSync(descriptor);
-		throw new Error(`${label}: ${(error as Error).message.replace(/^parquet /, '')}`);
+		// The caller names the file.
+		throw new Error((error as Error).message.replace(/^parquet /, ''));
 	}
 }
 
@@ -106,7 +112,7 @@ export function readColumnValues(file: ParquetFile, group: number, column: strin
 	// The chunk starts at its dictionary page when it has one, and runs for its compressed size.
 	const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
 	const length = Number(meta.total_compressed_size);
-	if (length > PAGE_LIMIT_BYTES * 4) throw new Error(`${file.label}: column ${column} of row group ${group + 1} is too large to read`);
+	if (length > PAGE_LIMIT_BYTES * 4) throw new Error(`column ${column} of row group ${group + 1} is too large to read`);
 	const known = cached(file, group, column);
 	if (Array.isArray(known)) return known.slice(from, to);
 	const bytes = known ?? readRange(file.descriptor, start, start + length);

@@ -60,24 +60,36 @@ export function idOfUri(uri: string): string {
 const HTML_TYPE = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
 /** The page a WARC record holds, or the reason it holds none. */
+/** Whether bytes start like an HTML document (a BOM and white space aside). */
+const looksLikeMarkup = (bytes: Buffer) => /^(?:\xef\xbb\xbf)?\s*</.test(bytes.subarray(0, 512).toString('latin1'));
+
 export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | string {
 	const type = headers.get('warc-type') ?? 'unknown';
-	if (type !== 'response') return type;
+	if (type !== 'response' && type !== 'resource') return type;
 	const uri = headers.get('warc-target-uri')?.replace(/^<|>$/g, '');
-	if (!uri) return 'response without an address';
-	const response = parseHttpResponse(block);
-	if (!response) return 'not HTTP';
-	if (response.status >= 300 && response.status < 400) return 'redirect';
-	if (response.status !== 200) return `HTTP ${response.status}`;
-	const contentType = response.headers.get('content-type');
-	// A response that does not say what it is is taken for HTML when it looks like it.
-	if (contentType ? !HTML_TYPE.test(contentType) : !/^\s*</.test(response.body.subarray(0, 512).toString('latin1'))) return 'not HTML';
+	if (!uri) return `${type} without an address`;
+	let contentType: string | undefined;
 	let body: Buffer;
-	try {
-		body = decodeContent(response.body, response.headers.get('content-encoding'));
-	} catch {
-		return 'undecodable body';
+	if (type === 'resource') {
+		// A resource record holds the document itself, typed by the record's own Content-Type.
+		contentType = headers.get('content-type');
+		body = block;
+	} else {
+		const response = parseHttpResponse(block);
+		if (!response) return 'not HTTP';
+		if (response.status >= 300 && response.status < 400) return 'redirect';
+		if (response.status !== 200) return `HTTP ${response.status}`;
+		contentType = response.headers.get('content-type');
+		try {
+			body = decodeContent(response.body, response.headers.get('content-encoding'));
+		} catch {
+			// Servers and crawlers mislabel bodies: one that is plainly HTML as stored is read as stored.
+			if (!looksLikeMarkup(response.body)) return 'undecodable body';
+			body = response.body;
+		}
 	}
+	// A document that does not say what it is is taken for HTML when it looks like it.
+	if (contentType ? !HTML_TYPE.test(contentType) : !looksLikeMarkup(body)) return 'not HTML';
 	const crawled = headers.get('warc-date');
 	const charset = charsetOfContentType(contentType);
 	const page: Page = {format: 'html', bytes: body, url: uri, ...(charset ? {charset} : {})};
@@ -109,9 +121,9 @@ function columnsOf(file: ParquetFile, fields: FieldNames | undefined): Partial<R
 		const names = namesFor(field, fields);
 		const found = names.find((name) => file.columns.includes(name));
 		if (found) columns[field] = found;
-		else if (fields?.[field]) throw new Error(`${file.label}: no column ${fields[field]} (it has ${file.columns.join(', ')})`);
+		else if (fields?.[field]) throw new Error(`no column ${fields[field]} (it has ${file.columns.join(', ')})`);
 	}
-	if (!columns.text) throw new Error(`${file.label}: no text column (${namesFor('text', fields).join(', ')}); it has ${file.columns.join(', ')}: name one with --field text=COLUMN`);
+	if (!columns.text) throw new Error(`no text column (${namesFor('text', fields).join(', ')}); it has ${file.columns.join(', ')}: name one with --field text=COLUMN`);
 	return columns;
 }
 
@@ -140,7 +152,7 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 				try {
 					rows = rowsOf(file, columns, group, from, Math.min(size, from + PARQUET_BATCH_ROWS));
 				} catch (error) {
-					warn(`${label}: row group ${group + 1} cannot be read (${(error as Error).message}); skipped`);
+					warn(`${label}: row group ${group + 1} cannot be read (${(error as Error).message.replace(/^parquet /, '')}); skipped`);
 					break;
 				}
 				for (const [i, row] of rows.entries()) {

@@ -96,10 +96,13 @@ class RecordParser {
 				}
 				this.#drop(at);
 				const current = this.#held();
+				// The header block ends at the first blank line, CRLF or bare LF (a block's own CRLF
+				// blank line, further on, must not be taken for it).
 				let end = current.indexOf(HEADER_END);
 				let endLength = 4;
-				if (end === -1) {
-					end = current.indexOf(HEADER_END_LF);
+				const bare = current.indexOf(HEADER_END_LF);
+				if (bare !== -1 && (end === -1 || bare < end)) {
+					end = bare;
 					endLength = 2;
 				}
 				if (end === -1) {
@@ -110,7 +113,8 @@ class RecordParser {
 					}
 					return undefined;
 				}
-				const headers = parseHeaders(current.subarray(0, end).toString('latin1'));
+				// WARC 1.1 headers are UTF-8 (an address may hold any character).
+				const headers = parseHeaders(current.subarray(0, end).toString('utf8'));
 				const length = Number(headers.get('content-length'));
 				if (!Number.isSafeInteger(length) || length < 0) {
 					this.sink.warn(`${this.sink.label}: a record without a Content-Length at offset ${this.#start}; skipped`);

@@ -9,12 +9,13 @@ const PRESCAN_BYTES = 1024;
 const WINDOWS_1252 = new Set(['ascii', 'us-ascii', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'cp1252', 'windows-1252', 'x-cp1252', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
 
 /** The label a browser would act on, checked against what this Node can decode; else undefined. */
-export function encodingLabel(label: string | undefined): string | undefined {
+export function encodingLabel(label: string | undefined, inPage = true): string | undefined {
 	const name = label?.trim().replace(/^["']|["']$/g, '').toLowerCase();
 	if (!name) return undefined;
 	if (WINDOWS_1252.has(name)) return 'windows-1252';
 	// A page that says UTF-16 in its own bytes cannot be UTF-16 (HTML's rule): it is read as UTF-8.
-	if (name === 'utf-16' || name === 'utf-16le' || name === 'utf-16be') return 'utf-8';
+	// An HTTP header can say so.
+	if (name === 'utf-16' || name === 'utf-16le' || name === 'utf-16be') return inPage ? 'utf-8' : name === 'utf-16be' ? 'utf-16be' : 'utf-16le';
 	try {
 		return new TextDecoder(name).encoding;
 	} catch {
@@ -48,7 +49,7 @@ const hasBom = (bytes: Uint8Array) => (bytes[0] === 0xef && bytes[1] === 0xbb &&
 /** The encoding a browser would read the page in: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, or another label TextDecoder knows. */
 export function htmlEncoding(bytes: Uint8Array, httpCharset?: string): string {
 	if (hasBom(bytes)) return detectEncoding(bytes);
-	const label = encodingLabel(httpCharset) ?? encodingLabel(declaredCharset(bytes));
+	const label = encodingLabel(httpCharset, false) ?? encodingLabel(declaredCharset(bytes));
 	// A page that says UTF-8 but is not is common (a Latin-1 page under a template's declaration):
 	// the bytes are trusted over the label then, as for text pages.
 	if (label === undefined || label === 'utf-8') return detectEncoding(bytes);

@@ -39,14 +39,17 @@ export function metadataDate(value: string | undefined): string | undefined {
 	const m = ISO.exec(text);
 	if (m) {
 		const [, year, month, day, hour, minute, second = '00', zone] = m;
-		if (+month! < 1 || +month! > 12 || +day! < 1 || +day! > 31) return undefined;
+		// Placeholders (0001-01-01) and impossible days, times or offsets are no date.
+		if (+year! < 1900 || +year! > 2200 || new Date(Date.UTC(+year!, +month! - 1, +day!)).getUTCDate() !== +day! || +month! < 1 || +month! > 12) return undefined;
+		if (hour !== undefined && (+hour > 23 || +minute! > 59 || +second > 60)) return undefined;
+		if (zone && !/^z$/i.test(zone) && (+zone.slice(1, 3) > 14 || +zone.slice(-2) > 59)) return undefined;
 		if (hour === undefined) return `${year}-${month}-${day}`;
 		const offset = zone === undefined ? '' : /^z$/i.test(zone) ? '+00:00' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
 		return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`;
 	}
 	if (/^\d{10}(?:\d{3})?$/.test(text)) {
 		const time = new Date(text.length === 13 ? +text : +text * 1000);
-		return time.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+		return time.getUTCFullYear() >= 1900 ? time.toISOString().replace(/\.\d{3}Z$/, '+00:00') : undefined;
 	}
 	return findDate(text)?.iso;
 }

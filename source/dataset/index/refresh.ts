@@ -9,7 +9,7 @@ import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
 import {loadCrawlReadersFor} from '../crawl-readers';
 import {readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
-import type {Entry} from '../load';
+import {isOlder, type Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
 import type {IndexedArticle} from './rows';
@@ -164,6 +164,12 @@ class Writer {
 		this.#begin();
 		this.#retire.run({id: olderId, alias: olderAlias});
 		this.#rename.run({from: newerId, to: olderId});
+	}
+
+	/** A capture older than the one listed for its address: found by its record id, not listed. */
+	retire(id: string, alias: string): void {
+		this.#begin();
+		this.#retire.run({id, alias});
 	}
 
 	#begin(): void {
@@ -338,7 +344,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				writer.forget(file.path);
 				const captures: Captures = new Map();
 				// The id each captured address is listed by, and the record id of the capture that holds it.
-				const holders = new Map<string, {id: string; alias: string | undefined}>();
+				const holders = new Map<string, {id: string; alias: string | undefined; crawled: string | undefined}>();
 				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn, options.fields, options.skipped, captures))) {
 					if ('skipped' in parsed) {
 						options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
@@ -353,13 +359,17 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 					}
 					const holder = holders.get(capture.url);
 					if (!holder) {
-						holders.set(capture.url, {id: parsed.article.row.id, alias: capture.alias});
+						holders.set(capture.url, {id: parsed.article.row.id, alias: capture.alias, crawled: capture.crawled});
 						summary.articles++;
 						continue;
 					}
-					// Captures come in time order: this one is the newest, and is listed by the address's id.
+					if (isOlder(capture.crawled, holder.crawled)) {
+						writer.retire(parsed.article.row.id, ids.claim(...(capture.alias ? [capture.alias] : []), `${parsed.article.row.id}~older`));
+						continue;
+					}
+					// The newest capture so far: it is listed by the address's id.
 					writer.supersede(holder.id, ids.claim(...(holder.alias ? [holder.alias] : []), `${holder.id}~older`), parsed.article.row.id);
-					holders.set(capture.url, {id: holder.id, alias: capture.alias});
+					holders.set(capture.url, {id: holder.id, alias: capture.alias, crawled: capture.crawled});
 				}
 				writer.done(file);
 				await progress();
@@ -410,7 +420,7 @@ const NO_SITE_LINES: ReadonlySet<string> = new Set();
  * A file that cannot be read to its end keeps the records read before the fault.
  */
 /** Captured pages (WARC) by the id given to their record: the address and the record's own id. */
-type Captures = Map<string, {url: string; alias?: string}>;
+type Captures = Map<string, {url: string; alias?: string; crawled?: string}>;
 
 async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void, fields?: FieldNames, skipped?: SkipCounts, captures?: Captures): AsyncGenerator<ParseJob> {
 	try {
@@ -419,7 +429,7 @@ async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: st
 			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(fields ? {fields} : {})};
 			const entry: Entry = {id, source: file.path, title: '', published: null, place, stated};
 			if (file.raw) entry.raw = file.raw;
-			if (captures && record.page.format === 'html' && record.url) captures.set(id, {url: record.url, ...(record.alias ? {alias: record.alias} : {})});
+			if (captures && record.page.format === 'html' && record.url) captures.set(id, {url: record.url, ...(record.alias ? {alias: record.alias} : {}), ...(record.page.crawled ? {crawled: record.page.crawled} : {})});
 			yield {job: {entry, page: record.page}, siteLines: NO_SITE_LINES};
 		}
 	} catch (error) {

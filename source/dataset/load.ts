@@ -147,6 +147,17 @@ function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void)
  */
 const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
+/** What a record states, only what it does state: a listing of a million records keeps one each. */
+function statedOf(record: DataRecord, fields: FieldNames | undefined): NonNullable<Entry['stated']> {
+	const stated: NonNullable<Entry['stated']> = {};
+	if (record.title !== undefined) stated.title = record.title;
+	if (record.published !== undefined) stated.published = record.published;
+	if (record.url !== undefined) stated.url = record.url;
+	if (record.language !== undefined) stated.language = record.language;
+	if (fields) stated.fields = fields;
+	return stated;
+}
+
 /** Whether a capture is older than another, by their WARC-Dates (a missing date tells nothing). */
 export const isOlder = (crawled: string | undefined, than: string | undefined) => crawled !== undefined && than !== undefined && Date.parse(crawled) < Date.parse(than);
 
@@ -175,7 +186,7 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 	const byUrl = new Map<string, {index: number; alias?: string; crawled?: string}>();
 	try {
 		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
-			const stated = {title: record.title, published: record.published, url: record.url, language: record.language, ...(options.fields ? {fields: options.fields} : {})};
+			const stated = statedOf(record, options.fields);
 			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText && record.page.format === 'text' ? {text: record.page.text} : {place}), stated};
 			const listed = listingOf(record, entry, warn);
 			if (!listed) {

@@ -227,12 +227,19 @@ class Writer {
  * one takes over.
  */
 function takeTurn(db: Database): boolean {
-	return db.transaction(() => {
-		const holder = db.prepare('SELECT pid FROM refreshing').get() as {pid: number} | undefined;
-		if (holder && holder.pid !== process.pid && isRunning(holder.pid)) return false;
-		db.prepare('INSERT OR REPLACE INTO refreshing (only, pid) VALUES (1, ?)').run(process.pid);
-		return true;
-	}).immediate();
+	try {
+		return db.transaction(() => {
+			const holder = db.prepare('SELECT pid FROM refreshing').get() as {pid: number} | undefined;
+			if (holder && holder.pid !== process.pid && isRunning(holder.pid)) return false;
+			db.prepare('INSERT OR REPLACE INTO refreshing (only, pid) VALUES (1, ?)').run(process.pid);
+			return true;
+		}).immediate();
+	} catch (error) {
+		// Another process is writing a batch longer than SQLite's wait (a large file of records is
+		// one batch): it holds the turn, and this one waits for it as for a marked turn.
+		if ((error as {code?: string}).code === 'SQLITE_BUSY') return false;
+		throw error;
+	}
 }
 
 /**

@@ -217,6 +217,14 @@ describe('faults', () => {
 		expect(shown.stderr).toMatch(/huge\.html: a page of too much HTML; only its beginning is read/);
 	}, 120_000);
 
+	it('reads a page thick with character references as the same page written in characters', () => {
+		const sentence = (quote: string, dash: string) => `<p>The mayor${quote}s plan ${dash} repairs first ${dash} passed${'&nbsp;'.repeat(3)}after a long night${quote}s debate over the river bridge and its cost.</p>`;
+		const entities = `<html><head><title>References</title></head><body><article>${sentence('&rsquo;', '&mdash;').repeat(400)}</article></body></html>`;
+		const characters = entities.replaceAll('&rsquo;', '’').replaceAll('&mdash;', '—').replaceAll('&nbsp;', '\u00a0');
+		expect(page(entities).article.blocks).toEqual(page(characters).article.blocks);
+		expect(page(entities).article.blocks[0]!.text).toContain('The mayor’s plan — repairs first — passed');
+	});
+
 	it('reads a page of nothing but nested <div>s as plain text, with a warning, not a stack overflow', () => {
 		const file = join(work, 'divs.html');
 		writeFileSync(file, `<html><head><title>Divs</title></head><body>${'<div>'.repeat(30_000)}deep text${'</div>'.repeat(30_000)}</body></html>`);

@@ -70,5 +70,35 @@ export function parseDocument(html: string): ParsedDocument {
 	// linkedom takes a document with no <html> as a fragment; a page without one is still a page.
 	if (!/<(?:html|head|body)[\s>]/i.test(source.slice(0, 8192))) source = `<!doctype html><html><head></head><body>${source}</body></html>`;
 	const {document} = parseHTML(source) as unknown as {document: Document};
+	// The parser gives each character reference a text node of its own: a page thick with
+	// `&nbsp;` or `&rsquo;` becomes a million nodes that the extractor reads again and again.
+	// Joined, as a browser's DOM would have them, they cost what the text costs.
+	if (countOf(source, '&') > ENTITIES_TO_JOIN) joinTextNodes(document);
 	return {document, cut};
+}
+
+const ENTITIES_TO_JOIN = 1000;
+
+const countOf = (text: string, character: string) => {
+	let count = 0;
+	for (let at = text.indexOf(character); at !== -1 && count <= ENTITIES_TO_JOIN; at = text.indexOf(character, at + 1)) count++;
+	return count;
+};
+
+/** Adjacent text nodes joined into one, through the whole document, without recursion. */
+function joinTextNodes(document: Document): void {
+	const stack: Node[] = [document];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		for (let child = node.firstChild; child; child = child.nextSibling) {
+			if (child.nodeType === 3) {
+				const parts: string[] = [];
+				for (let next = child.nextSibling; next && next.nodeType === 3; next = child.nextSibling) {
+					parts.push((next as Text).data);
+					next.remove();
+				}
+				if (parts.length > 0) (child as Text).data += parts.join('');
+			} else if (child.firstChild) stack.push(child);
+		}
+	}
 }

@@ -37,8 +37,7 @@ async function write(stream: WriteStream, bytes: Buffer): Promise<void> {
  */
 export async function writeBigWarc(path: string, megabytes: number, compressed: boolean): Promise<number> {
 	const records: Array<{head: string; rest: Buffer}> = [];
-	for await (const {block, place, headers} of readWarc(sharedWarc, sharedWarc, () => {})) {
-		void place;
+	for await (const {block, headers} of readWarc(sharedWarc, sharedWarc, () => {})) {
 		const head = [...headers].filter(([name]) => name !== 'content-length').map(([name, value]) => `${name}: ${value}`).join('\r\n');
 		records.push({head, rest: block});
 	}

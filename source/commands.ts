@@ -15,6 +15,7 @@ import {useColor, type ColorMode} from './config/color';
 import type {ListFilter} from './dataset/index/catalog';
 import type {Entry} from './dataset/load';
 import type {FieldNames, SkipCounts} from './dataset/records';
+import {FIELD_NAMES, type Field} from './dataset/jsonl';
 
 export class UsageError extends Error {}
 
@@ -35,7 +36,7 @@ export type Flags = IndexFlags & {
 	links?: boolean;
 };
 
-const FIELDS = ['text', 'title', 'url', 'date', 'id', 'language'] as const;
+const FIELDS = Object.keys(FIELD_NAMES) as Field[];
 
 /** The `--field NAME=COLUMN` overrides; a name docbao does not know is a usage error. */
 function fieldsOf(given: string[] | undefined): FieldNames | undefined {
@@ -43,8 +44,8 @@ function fieldsOf(given: string[] | undefined): FieldNames | undefined {
 	const fields: FieldNames = {};
 	for (const item of given) {
 		const m = /^([a-z]+)=(.+)$/s.exec(item);
-		if (!m || !(FIELDS as readonly string[]).includes(m[1]!)) throw new UsageError(`--field takes NAME=COLUMN, NAME one of ${FIELDS.join(', ')}: ${item}`);
-		fields[m[1] as (typeof FIELDS)[number]] = m[2]!;
+		if (!m || !(FIELDS as string[]).includes(m[1]!)) throw new UsageError(`--field takes NAME=COLUMN, NAME one of ${FIELDS.join(', ')}: ${item}`);
+		fields[m[1] as Field] = m[2]!;
 	}
 	return fields;
 }

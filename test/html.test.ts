@@ -124,6 +124,9 @@ describe('related stories and links of HTML pages', () => {
 			['b', 'Council votes again on the river bridge'],
 			['c', 'School roof repairs to begin in May, says council'],
 		]);
+		// The same through the index.
+		const indexed = JSON.parse(runCli(['show', 'a', '--data', folder, '--json']).stdout);
+		expect(indexed.related.map((story: {id: string}) => story.id)).toEqual(['b', 'c']);
 		// Without the dataset, a page has no related stories to offer: none of its links can be opened.
 		const alone = await loadDataset(join(folder, 'a.html'));
 		expect(openInDataset(alone.entries[0]!, alone).related).toEqual([]);

@@ -6,7 +6,7 @@ import {PAGE_LIMIT_BYTES, readFileBounded} from './bounded-read';
 import {DatasetError} from './errors';
 import {looksBinary} from '../text/decode';
 
-export const HTML_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
+export const HTML_FILE = /\.x?html?(?:\.gz)?$/i;
 
 const GZIPPED = /\.gz$/i;
 

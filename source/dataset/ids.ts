@@ -7,7 +7,7 @@
 // `show` takes.
 import type {PageFile} from './walk';
 
-export const withoutExtension = (path: string) => path.replace(/\.(?:jsonl|html?|warc)\.gz$|\.[^./]+$/i, '');
+export const withoutExtension = (path: string) => path.replace(/\.(?:jsonl|x?html?|warc)\.gz$|\.[^./]+$/i, '');
 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const UNPRINTABLE_ONE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;

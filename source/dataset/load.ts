@@ -12,7 +12,7 @@ import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} fr
 import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
-import {JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
+import {countSkip, JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
 import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor} from './crawl-readers';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
@@ -190,21 +190,21 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText && record.page.format === 'text' ? {text: record.page.text} : {place}), stated};
 			const listed = listingOf(record, entry, warn);
 			if (!listed) {
-				options.skipped?.set(NOT_AN_ARTICLE, (options.skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
+				countSkip(options.skipped, NOT_AN_ARTICLE);
 				continue;
 			}
 			Object.assign(entry, listed);
 			const crawled = record.page.crawled;
 			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
 			if (earlier && isOlder(crawled, earlier.crawled)) {
-				entry.id = ids.claim(...(record.alias ? [record.alias] : []), `${fileId}:${lineNumber}`);
+				entry.id = ids.claim(...(record.alias ? [record.alias] : []), `${fileId}:${lineNumber}~older`);
 				superseded.push(entry);
 				continue;
 			}
 			if (earlier) {
 				const older = entries[earlier.index]!;
 				entry.id = older.id;
-				older.id = ids.claim(...(earlier.alias ? [earlier.alias] : []), `${fileId}:${lineNumber}~older`);
+				older.id = ids.claim(...(earlier.alias ? [earlier.alias] : []), `${older.id}~older`);
 				entries[earlier.index] = entry;
 				superseded.push(older);
 				byUrl.set(record.url!, {index: earlier.index, alias: record.alias, crawled});
@@ -229,7 +229,7 @@ function listFile(file: PageFile, id: string, skipEmpty: boolean, options: LoadO
 		const listed = htmlListing(entry, page, options.warn);
 		if (listed) return {...entry, ...listed};
 		if (skipEmpty) {
-			skipped?.set(NOT_AN_ARTICLE, (skipped.get(NOT_AN_ARTICLE) ?? 0) + 1);
+			countSkip(skipped, NOT_AN_ARTICLE);
 			return undefined;
 		}
 		// A page named on the command line is listed whatever it holds.

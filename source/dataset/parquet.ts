@@ -15,8 +15,8 @@ import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
 // Node's own zlib for the codecs it has; the bundled decoders for the rest (zstd, LZ4).
 const compressors = {
 	...bundledCompressors,
-	GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input)),
-	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input)),
+	GZIP: (input: Uint8Array) => new Uint8Array(gunzipSync(input, {maxOutputLength: PAGE_LIMIT_BYTES * 4})),
+	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input, {maxOutputLength: PAGE_LIMIT_BYTES * 4})),
 };
 
 // Strings decoded by Buffer: TextDecoder, hyparquet's default, costs about ten microseconds a call

@@ -40,7 +40,8 @@ export type SkipCounts = Map<string, number>;
 
 export type RecordOptions = {fields?: FieldNames; skipped?: SkipCounts; source?: NodeJS.ReadableStream};
 
-const count = (skipped: SkipCounts | undefined, reason: string) => skipped?.set(reason, (skipped.get(reason) ?? 0) + 1);
+/** Counts one more record or page passed over for `reason`. */
+export const countSkip = (skipped: SkipCounts | undefined, reason: string) => skipped?.set(reason, (skipped.get(reason) ?? 0) + 1);
 
 const fromJson = (record: JsonRecord): DataRecord => {
 	const data: DataRecord = {page: {format: 'text', text: recordPage(record)}};
@@ -59,10 +60,10 @@ export function idOfUri(uri: string): string {
 
 const HTML_TYPE = /^(?:text\/html|application\/xhtml\+xml)\b/i;
 
-/** The page a WARC record holds, or the reason it holds none. */
 /** Whether bytes start like an HTML document (a BOM and white space aside). */
 const looksLikeMarkup = (bytes: Buffer) => /^(?:\xef\xbb\xbf)?\s*</.test(bytes.subarray(0, 512).toString('latin1'));
 
+/** The page a WARC record holds, or the reason it holds none. */
 export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | string {
 	const type = headers.get('warc-type') ?? 'unknown';
 	if (type !== 'response' && type !== 'resource') return type;
@@ -105,11 +106,11 @@ async function* warcRecords(path: PathLike, label: string, warn: (message: strin
 	for await (const {headers, block, truncated, place} of readWarc(path, label, warn)) {
 		number++;
 		if (truncated) {
-			count(skipped, 'over the page limit');
+			countSkip(skipped, 'over the page limit');
 			continue;
 		}
 		const record = warcPage(headers, block);
-		if (typeof record === 'string') count(skipped, record);
+		if (typeof record === 'string') countSkip(skipped, record);
 		else yield {record, lineNumber: number, place: {path, offset: place.offset, length: place.length, compressed: place.stream}};
 	}
 }
@@ -143,7 +144,6 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 	try {
 		const columns = columnsOf(file, fields);
 		const starts = rowGroupStarts(file);
-		const named = namesOnly(columns);
 		for (let group = 0; group + 1 < starts.length; group++) {
 			const size = starts[group + 1]! - starts[group]!;
 			// A batch of rows at a time: a row group of 100,000 articles is not held decoded whole.
@@ -157,7 +157,7 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 				}
 				for (const [i, row] of rows.entries()) {
 					const number = starts[group]! + from + i + 1;
-					const record = recordOf(row, named);
+					const record = recordOf(row, columns);
 					if (typeof record === 'string') warn(`${label}: row ${number}: ${record}, skipped`);
 					else yield {record: fromJson(record), lineNumber: number, place: {path, offset: number - 1, length: 0, compressed: false}};
 				}
@@ -172,8 +172,6 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 
 const PARQUET_BATCH_ROWS = 1000;
 
-/** The chosen columns as field names for recordOf. */
-const namesOnly = (columns: Partial<Record<keyof typeof FIELD_NAMES, string>>): FieldNames => ({...columns});
 
 /** The records of a JSON Lines, WARC or Parquet file, one at a time; `warn` hears of each fault. */
 export function readRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordOptions = {}): AsyncGenerator<PlacedRecord> {
@@ -201,7 +199,7 @@ export function readRecordAt(place: RecordPlace, label: string, fields?: FieldNa
 			if (group === -1) return 'gone (the file has fewer rows now)';
 			const columns = columnsOf(file, fields);
 			const [row] = rowsOf(file, columns, group, place.offset - starts[group]!, place.offset - starts[group]! + 1);
-			const record = recordOf(row!, namesOnly(columns));
+			const record = recordOf(row!, columns);
 			return typeof record === 'string' ? record : fromJson(record);
 		} finally {
 			closeParquet(file);

@@ -11,6 +11,7 @@ import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
 import {headTags, proseOf, scannable} from './head';
+import {comparableUrl} from '../text/url';
 import {firstTag, type HeadTags} from './tags';
 import {byteText, decodeHtml} from './charset';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
@@ -93,7 +94,8 @@ const PLAIN_TEXT_LIMIT = 100_000;
 
 /** An unusual page's text as one block; the DOM's text is gathered without recursion. */
 function plainBlocks(document: Document): Block[] {
-	const text = (document.body?.textContent ?? '').slice(0, PLAIN_TEXT_LIMIT).replace(/\s+/g, ' ').trim();
+	// linkedom's body is found through the root element: a document without one has neither.
+	const text = ((document.documentElement && document.body?.textContent) || '').slice(0, PLAIN_TEXT_LIMIT).replace(/\s+/g, ' ').trim();
 	return text ? [{kind: 'paragraph', text}] : [];
 }
 
@@ -194,18 +196,19 @@ function storyLinks(document: Document, pageUrl: string | undefined): RelatedSto
 	return [...stories.values()];
 }
 
-/** A web address as two links to one page compare: without scheme, `www.`, fragment or final slash. */
-export const comparableUrl = (url: string) => url.replace(/#.*$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/(?:www\d*\.)?/i, '').replace(/\/$/, '').toLowerCase();
 
 export function parseHtmlPage(input: HtmlInput, {id, source, url, crawled, charset}: HtmlPageOptions): HtmlPage {
 	const facts = pageFacts(input, {url, crawled, charset});
 	const {metadata} = facts;
 	const {document, cut} = parseDocument(typeof input === 'string' ? input : decodeHtml(input, charset));
-	const unusual = document.documentElement ? !isOrdinaryTree(document.documentElement) : false;
+	// A page cut off before its first element has no tree to look in: its text is read as it stands.
+	const root = document.documentElement;
+	const treeless = !root || !document.body;
+	const unusual = !treeless && !isOrdinaryTree(root);
 	// Taken before the extractor changes the document; links within the article are not related stories.
-	const candidates = unusual ? [] : storyLinks(document, facts.url);
-	const extracted = unusual ? undefined : extractArticle(document);
-	const blocks = extracted ? blocksOf(extracted.content, facts.url) : unusual ? plainBlocks(document) : [];
+	const candidates = unusual || treeless ? [] : storyLinks(document, facts.url);
+	const extracted = unusual || treeless ? undefined : extractArticle(document);
+	const blocks = extracted ? blocksOf(extracted.content, facts.url) : plainBlocks(document);
 	const inText = new Set(blocks.flatMap((block) => block.links ?? []).map((link) => comparableUrl(link.url)));
 	const {title, titleSource} = facts.title ?? titleFromText(blocks, facts.url);
 	const article: Article = {

@@ -6,9 +6,9 @@
 // Readability walks the DOM recursively and several times over: a page nested thousands deep, or
 // of hundreds of thousands of elements (generated, broken or hostile), would overflow its stack or
 // take minutes. Such a page is read as plain text instead, and said to be unusual.
-import {isProbablyReaderable, Readability} from '@mozilla/readability';
+import {Readability} from '@mozilla/readability';
 
-export type Extracted = {content: Element; title?: string; byline?: string; readerable: boolean};
+export type Extracted = {content: Element; byline?: string};
 
 // Real news pages: a few thousand elements, nested some 30 deep (the benchmark's pages: at most 1,600 and 31).
 const MAX_DEPTH = 250;
@@ -26,11 +26,17 @@ export function isOrdinaryTree(root: Element): boolean {
 	return true;
 }
 
+/** The article's content element, or undefined when the extractor finds none (or fails on the page). */
 export function extractArticle(document: Document): Extracted | undefined {
-	const readerable = isProbablyReaderable(document as never);
 	// The serializer hands back the article's element itself: nothing is printed and parsed again.
 	const reader = new Readability(document as never, {charThreshold: 500, serializer: (element: Node) => element as never});
-	const result = reader.parse() as {content: unknown; title?: string | null; byline?: string | null} | null;
+	let result: {content: unknown; byline?: string | null} | null;
+	try {
+		result = reader.parse() as typeof result;
+	} catch {
+		// A page broken in a way the extractor does not expect is read as plain text by the caller.
+		return undefined;
+	}
 	if (!result?.content) return undefined;
-	return {content: result.content as Element, title: result.title ?? undefined, byline: result.byline ?? undefined, readerable};
+	return {content: result.content as Element, byline: result.byline ?? undefined};
 }

@@ -109,7 +109,6 @@ function append(lines: StyledLine[], more: StyledLine[]): void {
 	for (const line of more) lines.push(line);
 }
 
-/** The whole article as `show` prints it: header, body, then the Related and Comments sections. */
 /**
  * The blocks with each link's words followed by its number (`the bridge [1]`), and the addresses
  * in that order: the references plain output lists under the article with `--links`.
@@ -132,6 +131,7 @@ export function numberLinks(blocks: Block[]): {blocks: Block[]; urls: string[]} 
 	return {blocks: numbered, urls};
 }
 
+/** The whole article as `show` prints it: header, body, then the Related and Comments sections. */
 export function articleLines(article: Article, width: number, {links = false}: {links?: boolean} = {}): StyledLine[] {
 	const lines = headerLines(article, width);
 	lines.push(BLANK);

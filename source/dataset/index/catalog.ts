@@ -102,6 +102,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 	};
 	const byId = db.prepare(`SELECT ${ROW_COLUMNS} FROM articles WHERE id = ?`);
 	const byTitle = db.prepare('SELECT id FROM articles WHERE title_key = ? ORDER BY n LIMIT 1');
+	const byUrl = db.prepare('SELECT id FROM articles WHERE url_key = ? ORDER BY superseded, n LIMIT 1');
 	const siteLines = new Map<string, ReadonlySet<string>>();
 	return {
 		root,
@@ -137,7 +138,8 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 			return (before.get({...parameters, id, time: own.time}) as {count: number}).count;
 		},
 		titles: {
-			get: (key: string) => (byTitle.get(key) as {id: string} | undefined)?.id,
+			// Keys of web addresses start with NUL (see titles.ts), titles' never do.
+			get: (key: string) => ((key.startsWith('\u0000') ? byUrl : byTitle).get(key) as {id: string} | undefined)?.id,
 			get size() {
 				return (prepared('SELECT count(*) AS count FROM articles').get() as {count: number}).count;
 			},

@@ -25,7 +25,20 @@ const NO_ARTICLE: ParsedPage = {skipped: 'no article (a home, section or error p
  */
 export const foldForIndex = (text: string) => text.replace(/[đĐ]/g, 'd').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
 
+/**
+ * The page parsed for the index; a page that cannot be read or parsed is skipped with its reason,
+ * so one broken page never costs the indexing of the rest.
+ */
 export function parsePage(job: PageJob | RecordJob, siteLines: ReadonlySet<string>): ParsedPage {
+	try {
+		return parseJob(job, siteLines);
+	} catch (error) {
+		const where = 'page' in job ? `${job.entry.source} (${job.entry.id})` : job.path;
+		return {skipped: `${where}: it could not be parsed (${(error as Error).message.split('\n')[0]})`};
+	}
+}
+
+function parseJob(job: PageJob | RecordJob, siteLines: ReadonlySet<string>): ParsedPage {
 	if ('page' in job) {
 		const article = articleOfPage(job.entry, job.page);
 		return isListed(article) ? parsed(job.entry, article) : NO_ARTICLE;

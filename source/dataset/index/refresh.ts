@@ -8,7 +8,7 @@ import {statSync, type Stats} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
 import {loadCrawlReadersFor} from '../crawl-readers';
-import {readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
+import {countSkip, readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
 import {isOlder, type Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
@@ -146,8 +146,8 @@ class Writer {
 		this.#db = db;
 		this.#batchMs = batchMs;
 		this.#insertArticle = db.prepare(`INSERT INTO articles (id, file, raw, place_offset, place_length, compressed, title, published, sort_time, kicker, url, site,
-			language, related, comments, title_key, title_folded, stated) VALUES (@id, @file, @raw, @place_offset, @place_length, @compressed, @title, @published,
-			@sort_time, @kicker, @url, @site, @language, @related, @comments, @title_key, @title_folded, @stated)`);
+			language, related, comments, title_key, title_folded, url_key, stated) VALUES (@id, @file, @raw, @place_offset, @place_length, @compressed, @title, @published,
+			@sort_time, @kicker, @url, @site, @language, @related, @comments, @title_key, @title_folded, @url_key, @stated)`);
 		this.#insertText = db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
 		this.#insertBody = db.prepare('INSERT INTO bodies (n, body) VALUES (?, ?)');
 		this.#deleteBodies = db.prepare('DELETE FROM bodies WHERE n IN (SELECT n FROM articles WHERE file = ?)');
@@ -337,7 +337,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				// A changed file's old rows go in the same batch as its new ones: a reader sees one or the other.
 				writer.forget(pages[index]!.path);
 				if ('skipped' in parsed) {
-					if (parsed.silent) options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
+					if (parsed.silent) countSkip(options.skipped, parsed.skipped);
 					else options.warn(`skipping ${parsed.skipped}`);
 				}
 				else {
@@ -354,7 +354,8 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				const holders = new Map<string, {id: string; alias: string | undefined; crawled: string | undefined}>();
 				for await (const parsed of parser.parse(recordJobs(file, ids, options.warn, options.fields, options.skipped, captures))) {
 					if ('skipped' in parsed) {
-						options.skipped?.set(parsed.skipped, (options.skipped.get(parsed.skipped) ?? 0) + 1);
+						if (parsed.silent) countSkip(options.skipped, parsed.skipped);
+						else options.warn(`skipping ${parsed.skipped}`);
 						continue;
 					}
 					writer.add(parsed.article, parsed.foldedTitle, parsed.foldedBody);
@@ -422,12 +423,13 @@ const inThisThread: PageParser = {
 
 const NO_SITE_LINES: ReadonlySet<string> = new Set();
 
-/**
- * A JSON Lines file's records as jobs for the parser, each with its id, claimed here in file order.
- * A file that cannot be read to its end keeps the records read before the fault.
- */
 /** Captured pages (WARC) by the id given to their record: the address and the record's own id. */
 type Captures = Map<string, {url: string; alias?: string; crawled?: string}>;
+
+/**
+ * A file's records (JSON Lines, WARC, Parquet) as jobs for the parser, each with its id, claimed
+ * here in file order. A file that cannot be read to its end keeps the records read before the fault.
+ */
 
 async function* recordJobs(file: StatedFile, ids: IdRegistry, warn: (message: string) => void, fields?: FieldNames, skipped?: SkipCounts, captures?: Captures): AsyncGenerator<ParseJob> {
 	try {

@@ -4,7 +4,7 @@ import {sortTime} from '../../article/dates';
 import type {Article} from '../../article/types';
 import {foldCharacters} from '../../text/fold';
 import type {Entry} from '../load';
-import {titleKey} from '../titles';
+import {titleKey, urlKey} from '../titles';
 
 /** The sort time of an undated article: below any date, so newest first puts it last, by the index's order. */
 export const UNDATED = -8.64e15;
@@ -26,6 +26,7 @@ export type ArticleRow = {
 	related: number;
 	comments: number;
 	title_key: string;
+	url_key: string | null;
 	title_folded: string;
 	stated: string | null;
 };
@@ -48,6 +49,8 @@ export const bodyText = (article: Article) => article.blocks.map((block) => bloc
 
 export function rowOf(entry: Entry, article: Article): IndexedArticle {
 	const time = sortTime(article.published);
+	// Related links of HTML pages find their targets by address: the page's own, else the one it was captured from.
+	const address = article.url ?? entry.stated?.url;
 	const row: ArticleRow = {
 		id: entry.id,
 		file: entry.source,
@@ -65,6 +68,7 @@ export function rowOf(entry: Entry, article: Article): IndexedArticle {
 		related: article.related.length,
 		comments: article.comments.length,
 		title_key: titleKey(article.title),
+		url_key: address ? urlKey(address) : null,
 		title_folded: foldCharacters(article.title),
 		stated: entry.stated ? JSON.stringify(entry.stated) : null,
 	};

@@ -43,6 +43,7 @@ CREATE TABLE articles (
 	comments INTEGER NOT NULL,
 	title_key TEXT NOT NULL,
 	title_folded TEXT NOT NULL,
+	url_key TEXT,
 	stated TEXT,
 	-- An older capture of an address another row holds (WARC): found by its id, never listed.
 	superseded INTEGER NOT NULL DEFAULT 0
@@ -55,6 +56,7 @@ CREATE TABLE bodies (
 CREATE INDEX articles_file ON articles (file);
 CREATE INDEX articles_order ON articles (sort_time DESC, id);
 CREATE INDEX articles_title_key ON articles (title_key);
+CREATE INDEX articles_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
 CREATE VIRTUAL TABLE fts USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 `;
 

@@ -285,6 +285,15 @@ describe('faults', () => {
 		const longWarnings: string[] = [];
 		expect(await titles(longFile, longWarnings)).toEqual(['First story']);
 		expect(longWarnings.join('\n')).toMatch(/long\.warc: the archive ends inside the record/);
+		// Records after one too long by its header are read again from the next `WARC/` line, in a
+		// plain archive, and from the next gzip member in a compressed one.
+		for (const [name, bytes] of [['swallow.warc', Buffer.concat([all[0]!, all[2]!, long, all[4]!])], ['swallow.warc.gz', gzipMembers([all[0]!, all[2]!, long, all[4]!])]] as const) {
+			const path = join(work, name);
+			writeFileSync(path, bytes);
+			const swallowWarnings: string[] = [];
+			expect(await titles(path, swallowWarnings), name).toEqual(['First story', 'Third story']);
+			expect(swallowWarnings.join('\n')).toMatch(/the record at offset \d+ is shorter than its Content-Length/);
+		}
 	});
 
 	it('decodes chunked transfer and gzip, deflate and Brotli content, and lists the newest capture of an address once', async () => {

@@ -57,6 +57,24 @@ class RecordParser {
 	#pending: {headers: WarcHeaders; offset: number; headerLength: number; length: number; kept: Buffer[]; keptSize: number} | undefined;
 	constructor(private readonly sink: Sink) {}
 
+	/** A record is being read: its headers are in, its block not yet whole. */
+	get reading(): boolean {
+		return this.#pending !== undefined;
+	}
+
+	/**
+	 * Ends the record being read where its gzip member ended, when the next member starts a record:
+	 * its Content-Length was wrong. What was read of it is dropped, with a warning.
+	 */
+	endRecord(): void {
+		if (!this.#pending) return;
+		this.sink.warn(`${this.sink.label}: the record at offset ${this.#pending.offset} is shorter than its Content-Length; skipped`);
+		this.#pending = undefined;
+		this.#start += this.#size;
+		this.#parts = [];
+		this.#size = 0;
+	}
+
 	push(bytes: Buffer): void {
 		if (bytes.length === 0) return;
 		this.#parts.push(bytes);
@@ -135,10 +153,20 @@ class RecordParser {
 				this.#drop(keep);
 			}
 			if (record.keptSize < record.length) {
-				if (final) {
-					this.sink.warn(`${this.sink.label}: the archive ends inside the record at offset ${record.offset} (cut short?)`);
-					this.#pending = undefined;
+				if (!final) return undefined;
+				this.#pending = undefined;
+				// A Content-Length longer than the record swallows the records after it: they are read
+				// again from the first `WARC/` line inside the swallowed bytes.
+				const swallowed = Buffer.concat(record.kept);
+				const next = swallowed.indexOf(RESYNC);
+				if (next !== -1) {
+					this.sink.warn(`${this.sink.label}: the record at offset ${record.offset} is shorter than its Content-Length; read on from the next record`);
+					this.#parts = [swallowed.subarray(next + 1)];
+					this.#size = this.#parts[0]!.length;
+					this.#start = record.offset + record.headerLength + next + 1;
+					continue;
 				}
+				this.sink.warn(`${this.sink.label}: the archive ends inside the record at offset ${record.offset} (cut short?)`);
 				return undefined;
 			}
 			this.#pending = undefined;
@@ -304,6 +332,8 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 			continue;
 		}
 		if (members.length % 8 === 0) await turn();
+		// One record a member: a record still open when the next member starts one was too long by its header.
+		if (parser.reading && member.output.subarray(0, 5).equals(WARC_LINE)) parser.endRecord();
 		members.push({file: position, length: member.length, stream: streamed, size: member.output.length});
 		parser.push(member.output);
 		streamed += member.output.length;

@@ -142,6 +142,22 @@ describe('related stories and links of HTML pages', () => {
 	});
 });
 
+describe('links in the reader', () => {
+	it('knows where each link’s words stand in the wrapped lines, across a line break too', async () => {
+		const {bodyLines} = await import('../source/render/layout');
+		const block = {kind: 'paragraph' as const, text: 'The council voted to repair the old river bridge first and to fix the school roof in May.', links: [{text: 'repair the old river bridge', url: 'https://town.example/bridge'}, {text: 'the school roof', url: 'https://town.example/roof'}]};
+		for (const width of [80, 30, 24, 16]) {
+			const lines = bodyLines([block], width);
+			const linked = lines.flatMap((line) => (line.links ?? []).map((link) => [line.text.slice(link.start, link.end), link.url]));
+			// Each link's words, whole or in two pieces, in order, and nothing else.
+			const joined = new Map<string, string[]>();
+			for (const [words, url] of linked) joined.set(url!, [...(joined.get(url!) ?? []), words!]);
+			expect(joined.get('https://town.example/bridge')!.join(' '), `width ${width}`).toBe('repair the old river bridge');
+			expect(joined.get('https://town.example/roof')!.join(' '), `width ${width}`).toBe('the school roof');
+		}
+	});
+});
+
 describe('the page’s own metadata', () => {
 	it('reads JSON-LD in a @graph, wrapped in a comment, with the author’s names and both dates', () => {
 		const ld = JSON.stringify({'@context': 'https://schema.org', '@graph': [{'@type': 'WebSite', name: 'Site'}, {'@type': ['NewsArticle'], headline: 'Flood crest nears river towns', datePublished: '2019-11-20T14:33:00-05:00', dateModified: '2019-11-21T09:00:00Z', author: [{'@type': 'Person', name: 'Ann Lee'}, {name: 'Bo Chan'}], inLanguage: 'en'}]});

@@ -277,6 +277,18 @@ describe('links and the configuration', () => {
 		expect((await session.waitForExit()).exitCode).toBe(0);
 	});
 
+	it('makes the words of an HTML page’s links terminal hyperlinks where asked', async () => {
+		const env = home('html-links');
+		writeFileSync(join(env.XDG_CONFIG_HOME, 'docbao', 'config.toml'), '[reader]\nhyperlinks = "always"\n');
+		const page = join(work, 'linked.html');
+		writeFileSync(page, `<html><head><title>Linked</title><link rel="canonical" href="https://town.example/news/linked"></head><body><article><p>${'The council met again. '.repeat(12)}It voted to <a href="/bridge">repair the bridge</a> today.</p></article></body></html>`);
+		const session = start([page], {env});
+		await session.waitFor('repair the bridge');
+		expect(session.raw()).toContain('\u001b]8;;https://town.example/bridge\u0007repair the bridge\u001b]8;;\u0007');
+		session.write('q');
+		expect((await session.waitForExit()).exitCode).toBe(0);
+	});
+
 	it('runs on the defaults with a configuration that has a mistake, and names its file, line and key', async () => {
 		const env = home('mistaken');
 		const file = join(env.XDG_CONFIG_HOME, 'docbao', 'config.toml');

@@ -21,7 +21,17 @@ export type LineStyle =
 	| 'link'
 	| 'blank';
 
-export type StyledLine = {text: string; style: LineStyle; /** Index of the block the line belongs to, for body lines. */ block?: number};
+/** Where a link's words stand in a wrapped line, and where the link leads. */
+export type LineLink = {start: number; end: number; url: string};
+
+export type StyledLine = {
+	text: string;
+	style: LineStyle;
+	/** Index of the block the line belongs to, for body lines. */
+	block?: number;
+	/** The links whose words are on this line (HTML pages), for the reader's terminal hyperlinks. */
+	links?: LineLink[];
+};
 
 const BLANK: StyledLine = {text: '', style: 'blank'};
 
@@ -50,7 +60,66 @@ export function headerLines(article: Article, width: number, kickerFirst = false
 const QUOTE_INDENT = '    ';
 const BULLET = '• ';
 
+/**
+ * The block's links found in its wrapped lines, in order: a link's words on one line, or begun at
+ * the end of one line and carried on over the next ones. Words not found (text changed for the
+ * screen) are left unlinked.
+ */
+function markLinks(lines: StyledLine[], links: Block['links']): StyledLine[] {
+	if (!links?.length) return lines;
+	const marks = lines.map((): LineLink[] => []);
+	let line = 0;
+	let from = 0;
+	for (const {text, url} of links) {
+		const words = displayText(text);
+		for (let at = line; at < lines.length; at++) {
+			const own = lines[at]!.text;
+			const found = own.indexOf(words, at === line ? from : 0);
+			if (found !== -1) {
+				marks[at]!.push({start: found, end: found + words.length, url});
+				[line, from] = [at, found + words.length];
+				break;
+			}
+			const pieces = acrossLines(lines, at, words);
+			if (pieces) {
+				for (const [index, piece] of pieces.entries()) marks[at + index]!.push({...piece, url});
+				[line, from] = [at + pieces.length - 1, pieces.at(-1)!.end];
+				break;
+			}
+		}
+	}
+	return lines.map((one, index) => (marks[index]!.length > 0 ? {...one, links: marks[index]} : one));
+}
+
+/** Where words stand when the wrap broke them: a head ending line `at`, the rest over the lines after it. */
+function acrossLines(lines: StyledLine[], at: number, words: string): Array<{start: number; end: number}> | undefined {
+	const own = lines[at]!.text;
+	for (let cut = words.lastIndexOf(' '); cut > 0; cut = words.lastIndexOf(' ', cut - 1)) {
+		const head = words.slice(0, cut);
+		if (!own.endsWith(head)) continue;
+		const pieces = [{start: own.length - head.length, end: own.length}];
+		let rest = words.slice(cut + 1);
+		for (let next = at + 1; next < lines.length && rest !== ''; next++) {
+			const text = lines[next]!.text;
+			const start = text.length - text.trimStart().length;
+			const body = text.slice(start);
+			if (body.startsWith(rest)) {
+				pieces.push({start, end: start + rest.length});
+				return pieces;
+			}
+			if (body === '' || !rest.startsWith(`${body} `)) break;
+			pieces.push({start, end: text.length});
+			rest = rest.slice(body.length + 1);
+		}
+	}
+	return undefined;
+}
+
 function blockLines(block: Block, width: number, index?: number): StyledLine[] {
+	return markLinks(kindLines(block, width, index), block.links);
+}
+
+function kindLines(block: Block, width: number, index?: number): StyledLine[] {
 	switch (block.kind) {
 		case 'quote':
 			return wrapped(block.text, width, 'quote', QUOTE_INDENT, index);

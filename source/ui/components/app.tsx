@@ -51,7 +51,7 @@ function ArticleScreen({state}: {state: State}) {
 	return (
 		<>
 			<Box flexDirection="row" height={mainHeight}>
-				{view && <ArticlePane view={view} query={state.search.query} currentMatch={state.search.line} theme={theme} link={state.setup.hyperlinks ? article.url : undefined} />}
+				{view && <ArticlePane view={view} query={state.search.query} currentMatch={state.search.line} theme={theme} link={state.setup.hyperlinks ? article.url : undefined} hyperlinks={state.setup.hyperlinks} />}
 				{view && shown.sidebar && <VerticalRule height={mainHeight} muted={theme.muted} />}
 				{shown.sidebar && (
 					<Sidebar

@@ -4,10 +4,10 @@ import {findFolded, foldQuery} from '../../text/fold';
 import type {ArticleView} from '../model';
 import {LineView} from './styled-line';
 
-type Props = {view: ArticleView; query: string; currentMatch: number | null; theme: Theme; link?: string};
+type Props = {view: ArticleView; query: string; currentMatch: number | null; theme: Theme; link?: string; hyperlinks?: boolean};
 
 /** Only the visible window of the wrapped article is rendered, whatever the article's length. */
-export function ArticlePane({view, query, currentMatch, theme, link}: Props) {
+export function ArticlePane({view, query, currentMatch, theme, link, hyperlinks}: Props) {
 	const folded = query ? foldQuery(query) : '';
 	const visible = view.layout.lines.slice(view.top, view.top + view.height);
 	return (
@@ -20,6 +20,7 @@ export function ArticlePane({view, query, currentMatch, theme, link}: Props) {
 						line={line}
 						theme={theme}
 						link={line.style === 'link' ? link : undefined}
+						hyperlinks={hyperlinks}
 						highlights={folded ? findFolded(line.text, folded) : undefined}
 						current={number === currentMatch}
 					/>

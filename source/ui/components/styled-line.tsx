@@ -4,18 +4,31 @@ import type {StyledLine} from '../../render/layout';
 import type {Range} from '../../text/fold';
 import {hyperlink} from '../../text/hyperlink';
 
-type Props = {line: StyledLine; theme: Theme; highlights?: Range[]; current?: boolean; inverse?: boolean; link?: string};
+type Props = {line: StyledLine; theme: Theme; highlights?: Range[]; current?: boolean; inverse?: boolean; link?: string; hyperlinks?: boolean};
+
+/** The line's text with its links' words as terminal hyperlinks. */
+function linkedText(line: StyledLine): string {
+	let text = '';
+	let at = 0;
+	for (const {start, end, url} of line.links!) {
+		if (start < at) continue;
+		text += line.text.slice(at, start) + hyperlink(line.text.slice(start, end), url);
+		at = end;
+	}
+	return text + line.text.slice(at);
+}
 
 /**
  * One pre-wrapped line, styled by the theme, with search matches marked. A line that stands for a
- * web address is a terminal hyperlink when `link` is given (the terminal is known to show them).
+ * web address is a terminal hyperlink when `link` is given, and the words of the links in the
+ * text are when `hyperlinks` is (the terminal is known to show them).
  */
-export function LineView({line, theme, highlights, current, inverse, link}: Props) {
+export function LineView({line, theme, highlights, current, inverse, link, hyperlinks}: Props) {
 	const style = theme.lines[line.style];
 	if (!highlights || highlights.length === 0) {
 		return (
 			<Text {...style} inverse={inverse || style.inverse} wrap="truncate-end">
-				{link ? hyperlink(line.text, link) : line.text || ' '}
+				{link ? hyperlink(line.text, link) : hyperlinks && line.links ? linkedText(line) : line.text || ' '}
 			</Text>
 		);
 	}

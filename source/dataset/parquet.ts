@@ -19,17 +19,6 @@ const compressors = {
 	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input, {maxOutputLength: PAGE_LIMIT_BYTES * 4})),
 };
 
-// Strings decoded by Buffer: TextDecoder, hyparquet's default, costs about ten microseconds a call
-// on Node 20 — most of a text column's reading. The same result, a leading BOM dropped as it drops it.
-const PARSERS = {
-	...DEFAULT_PARSERS,
-	stringFromBytes: (bytes: Uint8Array | undefined) => {
-		if (!bytes) return bytes;
-		const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-		return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	},
-};
-
 export type ParquetFile = {descriptor: number; metadata: FileMetaData; label: string; columns: string[]};
 
 function readRange(descriptor: number, start: number, end: number): Buffer {
@@ -59,7 +48,7 @@ export function openParquet(path: PathLike, label: string): ParquetFile {
 		const bytes = tail.subarray(tail.length - footerLength - 8);
 		let metadata: FileMetaData;
 		try {
-			metadata = parquetMetadata(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {parsers: PARSERS});
+			metadata = parquetMetadata(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {parsers: DEFAULT_PARSERS});
 		} catch {
 			throw new Error('a damaged Parquet footer');
 		}
@@ -135,7 +124,7 @@ function decodeRows(file: ParquetFile, meta: NonNullable<ColumnChunk['meta_data'
 		schemaPath,
 		...meta,
 		compressors,
-		parsers: PARSERS,
+		parsers: DEFAULT_PARSERS,
 	};
 	const reader = {view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0};
 	const {data, skipped} = readColumn(reader, {groupStart: 0, selectStart: from, selectEnd: to, groupRows: to} as never, decoder as never);

@@ -170,7 +170,8 @@ class RecordParser {
 				return undefined;
 			}
 			this.#pending = undefined;
-			const block = Buffer.concat(record.kept);
+			// A block in one piece is handed on as it is: no copy of each record.
+			const block = record.kept.length === 1 ? record.kept[0]! : Buffer.concat(record.kept);
 			return {headers: record.headers, block, truncated: record.length > block.length, offset: record.offset, length: record.headerLength + record.length};
 		}
 	}

@@ -1,5 +1,5 @@
-// Parquet datasets (`.parquet`), read with hyparquet, row group by row group: only the columns an
-// article needs are read, and only one row group's worth at a time. hyparquet's reading API is
+// Parquet datasets (`.parquet`), read with hyparquet, row group by row group and a batch of rows
+// at a time: only the columns an article needs are read. hyparquet's reading API is
 // asynchronous because it fetches bytes; its column decoder is not, and an article is opened
 // synchronously, so the byte ranges are read here and handed to the decoder directly.
 import {closeSync, fstatSync, readSync, type PathLike} from 'node:fs';
@@ -19,7 +19,7 @@ const compressors = {
 	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input, {maxOutputLength: PAGE_LIMIT_BYTES * 4})),
 };
 
-export type ParquetFile = {descriptor: number; metadata: FileMetaData; label: string; columns: string[]};
+export type ParquetFile = {descriptor: number; metadata: FileMetaData; columns: string[]};
 
 function readRange(descriptor: number, start: number, end: number): Buffer {
 	const bytes = Buffer.alloc(end - start);
@@ -53,7 +53,7 @@ export function openParquet(path: PathLike, label: string): ParquetFile {
 			throw new Error('a damaged Parquet footer');
 		}
 		const columns = metadata.schema.slice(1).map((element) => element.name);
-		return {descriptor, metadata, label, columns};
+		return {descriptor, metadata, columns};
 	} catch (error) {
 		closeSync(descriptor);
 		// The caller names the file.

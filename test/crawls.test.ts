@@ -2,7 +2,7 @@
 // raw HTML, the same pages in a WARC archive with a crawler's noise, and Vietnamese pages as a
 // Parquet dataset. Skipped, with a warning, where the material is absent.
 import {describe, expect, it, beforeAll} from 'vitest';
-import {existsSync, readFileSync, readdirSync, createReadStream} from 'node:fs';
+import {existsSync, readdirSync, createReadStream} from 'node:fs';
 import {join} from 'node:path';
 import {WARCParser} from 'warcio';
 import {loadDataset, openInDataset, type Dataset} from '../source/dataset/load';
@@ -10,6 +10,7 @@ import {readRecords, type SkipCounts} from '../source/dataset/records';
 import {corpusDir, projectRoot} from './helpers/pages';
 import {scoreArticles} from './helpers/extraction-score';
 import {runCli} from './helpers/cli';
+import {scoreMetadata} from './helpers/metadata-score';
 import type {Article} from '../source/article/types';
 
 const crawls = join(projectRoot, '..', 'shared', 'crawls');
@@ -46,19 +47,7 @@ describe.skipIf(!present)('the benchmark’s pages as HTML', () => {
 	});
 
 	it('takes titles and dates from the pages’ own metadata: 99 titles of 100 or more, 80 dates of 83 or more, none wrong', () => {
-		let titles = 0;
-		let right = 0;
-		let wrong = 0;
-		for (const line of readFileSync(metadataFile, 'utf8').split('\n').slice(1)) {
-			const [page, headlines, date] = line.split('\t');
-			if (!page) continue;
-			const article = articles.get(page)!;
-			const words = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').trim();
-			if (headlines!.split(' || ').some((headline) => words(headline) === words(article.title) || words(headline).startsWith(words(article.title)))) titles++;
-			if (!date || !article.published) continue;
-			if (Math.abs(Date.parse(article.published.slice(0, 10)) - Date.parse(date)) <= 86_400_000) right++;
-			else wrong++;
-		}
+		const {titles, right, wrong} = scoreMetadata(metadataFile, (page) => articles.get(page)!);
 		expect(titles).toBeGreaterThanOrEqual(99);
 		expect(right).toBeGreaterThanOrEqual(80);
 		expect(wrong).toBe(0);

@@ -8,6 +8,7 @@ import {parseArticle} from '../source/article/parse';
 import {loadDataset, openArticle} from '../source/dataset/load';
 import {siblingContext} from '../source/dataset/siblings';
 import {corpusDir} from './helpers/pages';
+import {scoreMetadata} from './helpers/metadata-score';
 
 /** A whole page: a menu, the headline, what stands between it and the text, the text, a footer. */
 function wholePage(between: string[], after: string[] = []): string {
@@ -79,44 +80,9 @@ describe.skipIf(pageFolders.length === 0)('the listing and the opened article', 
 const metadataFile = join(corpusDir, 'en_aeb_metadata.tsv');
 const benchmarkPages = join(corpusDir, 'en_aeb_fullpage_htmltext');
 
-/** Words of a title as the scorer compares them: case, punctuation and spacing aside. */
-const words = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').split(/\s+/).filter(Boolean);
-
-function titleMatches(title: string, headlines: string[]): boolean {
-	const mine = words(title);
-	return headlines.some((headline) => {
-		const forms = [headline, ...[' - ', ' | ', ' – ', ' — ', ' :: '].map((separator) => headline.split(separator).slice(0, -1).join(separator)).filter(Boolean)];
-		return forms.some((form) => {
-			const theirs = words(form);
-			if (theirs.join(' ') === mine.join(' ')) return true;
-			const left = new Map<string, number>();
-			for (const word of theirs) left.set(word, (left.get(word) ?? 0) + 1);
-			let common = 0;
-			for (const word of mine) if ((left.get(word) ?? 0) > 0) (left.set(word, left.get(word)! - 1), common++);
-			if (common === 0) return false;
-			const precision = common / mine.length;
-			const recall = common / theirs.length;
-			return (2 * precision * recall) / (precision + recall) >= 0.8;
-		});
-	});
-}
-
 describe.skipIf(!existsSync(metadataFile))('titles and dates against the pages’ own metadata', () => {
 	it('finds the date of at least 71 of the 83 dated pages, none wrong, and the title of at least 99 of 100', () => {
-		let titles = 0;
-		let right = 0;
-		let wrong = 0;
-		for (const line of readFileSync(metadataFile, 'utf8').split('\n').slice(1)) {
-			const [page, headlines, date] = line.split('\t');
-			if (!page) continue;
-			const article = parseArticle(readFileSync(join(benchmarkPages, `${page}.txt`), 'utf8'), {id: page, source: page});
-			if (titleMatches(article.title, headlines!.split(' || '))) titles++;
-			if (!date || !article.published) continue;
-			// One day of slack, for time zones.
-			const apart = Math.abs(Date.parse(article.published.slice(0, 10)) - Date.parse(date)) / 86_400_000;
-			if (apart <= 1) right++;
-			else wrong++;
-		}
+		const {titles, right, wrong} = scoreMetadata(metadataFile, (page) => parseArticle(readFileSync(join(benchmarkPages, `${page}.txt`), 'utf8'), {id: page, source: page}));
 		expect(right).toBeGreaterThanOrEqual(71);
 		expect(wrong).toBe(0);
 		expect(titles).toBeGreaterThanOrEqual(99);

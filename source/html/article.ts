@@ -140,12 +140,12 @@ const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(i
 
 export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPageOptions, 'url' | 'crawled' | 'charset'>): PageFacts {
 	const {text, encoding} = byteText(bytesOf(input), typeof input === 'string' ? 'utf-8' : charset);
-	const page = scannable(text);
-	const head = headTags(page, encoding);
+	const scanned = scannable(text);
+	const head = headTags(scanned, encoding);
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);
-	const {size, readerable} = proseOf(page, UNMARKED_ARTICLE_SIZE);
+	const {size, readerable} = proseOf(scanned.page, UNMARKED_ARTICLE_SIZE);
 	return {
 		title: titleOf(metadata, lines),
 		date: dateOf(metadata, head, pageUrl, crawled),

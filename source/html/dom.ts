@@ -26,8 +26,11 @@ const CLOSING: Record<string, RegExp> = {
 	comment: /-->/g,
 };
 
-/** The page without elements that never hold article text, keeping JSON-LD metadata scripts. */
-export function withoutScripts(html: string): string {
+/**
+ * The page without elements that never hold article text, keeping JSON-LD metadata scripts; the
+ * texts of those are also handed to `jsonLd`, when given, so no second scan looks for them.
+ */
+export function withoutScripts(html: string, jsonLd?: string[]): string {
 	const kept: string[] = [];
 	let from = 0;
 	OPENING.lastIndex = 0;
@@ -36,8 +39,10 @@ export function withoutScripts(html: string): string {
 		const closing = CLOSING[tag]!;
 		closing.lastIndex = OPENING.lastIndex;
 		// An element never closed runs to the page's end, as in a browser.
-		const end = closing.exec(html) ? closing.lastIndex : html.length;
+		const closed = closing.exec(html);
+		const end = closed ? closing.lastIndex : html.length;
 		const keep = tag === 'script' && /application\/ld\+json/i.test(open[0]);
+		if (keep && closed && jsonLd) jsonLd.push(html.slice(OPENING.lastIndex, closed.index));
 		kept.push(html.slice(from, keep ? end : open.index));
 		from = end;
 		OPENING.lastIndex = end;

@@ -8,23 +8,34 @@ import {decodePart} from './charset';
 import {withoutScripts} from './dom';
 import {parseTag, titleText, type HeadTags} from './tags';
 
-// Tags whose attributes say something about the page; their contents do not matter.
-const MARKUP = /<(?:meta|link|time)\b[^>]*>/gi;
+// Tags whose attributes say something about the page; their contents do not matter. Of them, a
+// link says something only as the canonical address, and a meta tag only with content: the rest
+// (style sheets, icons, preloads, charsets) are many and are not read.
+const MARKUP = /<(meta|link|time)\b[^>]*>/gi;
+const SAYS: Record<string, RegExp> = {meta: /\bcontent\s*=/i, link: /\brel\s*=\s*["']?\s*canonical\b/i};
 const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/gi;
 const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
-const LD_JSON = /<script\b[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
 const HTML_TAG = /<html\b[^>]*>/i;
 
-/** The page without its scripts, styles and comments (JSON-LD kept): what the scans below read. */
-export const scannable = withoutScripts;
+/** What the scans below read: the page without its scripts, styles and comments, and the texts of its JSON-LD scripts. */
+export type Scannable = {page: string; jsonLd: string[]};
+
+export function scannable(html: string): Scannable {
+	const jsonLd: string[] = [];
+	return {page: withoutScripts(html, jsonLd), jsonLd};
+}
 
 /**
- * The page's metadata-bearing tags. `page` is the page as a byteText string, made scannable; what
- * is read of it is decoded in its encoding.
+ * The page's metadata-bearing tags. The page is a byteText string, made scannable; what is read
+ * of it is decoded in its encoding.
  */
-export function headTags(page: string, encoding: string): HeadTags {
+export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags {
 	const decode = (part: string) => decodePart(part, encoding);
-	const found: Array<{at: number; text: string}> = [...page.matchAll(MARKUP)].map((tag) => ({at: tag.index!, text: tag[0]}));
+	const found: Array<{at: number; text: string}> = [];
+	for (const tag of page.matchAll(MARKUP)) {
+		const says = SAYS[tag[1]!.toLowerCase()];
+		if (!says || says.test(tag[0])) found.push({at: tag.index, text: tag[0]});
+	}
 	// An element marked as the publication date: the tag around each mark, found from the mark.
 	for (const mark of page.matchAll(ITEMPROP_DATE)) {
 		const start = page.lastIndexOf('<', mark.index);
@@ -33,7 +44,7 @@ export function headTags(page: string, encoding: string): HeadTags {
 		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) found.push({at: start, text});
 	}
 	found.sort((a, b) => a.at - b.at);
-	const head: HeadTags = {tags: found.map(({text}) => parseTag(decode(text))), scripts: [...page.matchAll(LD_JSON)].map((script) => decode(script[1]!))};
+	const head: HeadTags = {tags: found.map(({text}) => parseTag(decode(text))), scripts: jsonLd.map(decode)};
 	const title = TITLE.exec(page)?.[1];
 	if (title !== undefined) head.title = titleText(decode(title));
 	const html = HTML_TAG.exec(page)?.[0];
@@ -69,14 +80,21 @@ export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose 
 	const bodyAt = page.search(/<body\b/i);
 	let size = 0;
 	let score = 0;
-	for (const run of (bodyAt === -1 ? page : page.slice(bodyAt)).split(BLOCK_TAG)) {
-		if (run.length < PROSE_RUN) continue;
-		const length = run.replace(TAGS, '').replace(ENTITY, ' ').replace(/\s+/g, ' ').trim().length;
-		if (length < PROSE_RUN) continue;
-		size += length;
-		if (length >= 140) score += Math.sqrt(length - 140);
-		// Past `enough`, the caller's judgement is made: the rest of the page need not be read.
-		if (size >= enough) break;
+	const block = new RegExp(BLOCK_TAG);
+	let from = (block.lastIndex = Math.max(0, bodyAt));
+	// Run by run, not split at once: past `enough`, the caller's judgement is made, and the rest of
+	// the page (most of it, on an article page) is not read.
+	for (;;) {
+		const tag = block.exec(page);
+		const end = tag ? tag.index : page.length;
+		const length = end - from < PROSE_RUN ? 0 : page.slice(from, end).replace(TAGS, '').replace(ENTITY, ' ').replace(/\s+/g, ' ').trim().length;
+		if (length >= PROSE_RUN) {
+			size += length;
+			if (length >= 140) score += Math.sqrt(length - 140);
+			if (size >= enough) break;
+		}
+		if (!tag) break;
+		from = block.lastIndex;
 	}
 	return {size, readerable: score > 20};
 }

@@ -7,7 +7,7 @@ import {deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyLinkedomL
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 
 await build({
-	entryPoints: {cli: 'source/cli.tsx', 'index-worker': 'source/dataset/index/worker.ts'},
+	entryPoints: {cli: 'source/cli.tsx', 'index-worker': 'source/dataset/index/worker.ts', 'list-worker': 'source/dataset/list-worker.ts'},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -159,6 +159,7 @@ function unknownFlags(argv: string[]): string[] {
 
 const bundledData = fileURLToPath(new URL('../data', import.meta.url));
 const workerScript = fileURLToPath(new URL('./index-worker.js', import.meta.url));
+const listWorkerScript = fileURLToPath(new URL('./list-worker.js', import.meta.url));
 
 /** The reader, when there is a terminal to draw on and to read keys from. Its code loads only then. */
 function readerOpener(loaded: LoadedConfig, color: boolean): ((path: string) => Promise<boolean>) | undefined {
@@ -175,7 +176,7 @@ function readerOpener(loaded: LoadedConfig, color: boolean): ((path: string) => 
 		const name = path === bundledData ? 'docbao data' : path === '-' ? 'standard input' : path;
 		const warnings: string[] = [];
 		const {options, notice} = setup.readerSetup(path, loaded, {env: process.env, color, mouse: cli.flags.mouse, warn: (message) => warnings.push(message)});
-		await runReader(path, name, keys, {env: process.env, index: cli.flags.index, workerScript, followLinks: cli.flags.followLinks, ...options, notice, warnings});
+		await runReader(path, name, keys, {env: process.env, index: cli.flags.index, workerScript, listWorkerScript, followLinks: cli.flags.followLinks, ...options, notice, warnings});
 		// Quit means quit: a dataset still loading in the background must not keep the process on.
 		process.exit(process.exitCode ?? 0);
 	};
@@ -196,6 +197,7 @@ try {
 		stdout: process.stdout,
 		stderr: Object.assign(errors, {isTTY: process.stderr.isTTY, columns: process.stderr.columns}) as unknown as NodeJS.WritableStream,
 		workerScript,
+		listWorkerScript,
 		env: process.env,
 		pathExists: existsSync,
 		openReader: readerOpener(loaded ?? {path: '', config: DEFAULT_CONFIG, problems: []}, useColor(mode, {env: process.env, isTTY: process.stdout.isTTY === true})),

@@ -69,6 +69,8 @@ export type Io = {
 	stdin?: NodeJS.ReadableStream;
 	/** The script of the index's parsing threads, when there is one (the built CLI's). */
 	workerScript?: string;
+	/** The script of the threads that list a large file of records without the index (the built CLI's). */
+	listWorkerScript?: string;
 	/** The dataset read without a PATH: the configured one, else the bundled sample. */
 	defaultData?: string;
 	/** The configured width of plain output on a terminal. */
@@ -92,7 +94,7 @@ async function formatArticle(article: Article, flags: Flags, io: Io): Promise<st
 	return renderPlain(article, {width: outputWidth(flags, io), color: useColor(flags.color, {env: io.env, isTTY: io.stdout.isTTY === true}), links: flags.links});
 }
 
-const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks, fields: flags.fields, skipped: flags.skipped});
+const loadOptions = (flags: Flags, io: Io) => ({warn: warner(io), stdin: io.stdin, followLinks: flags.followLinks, fields: flags.fields, skipped: flags.skipped, ...(io.listWorkerScript ? {listWorkers: {script: io.listWorkerScript}} : {})});
 
 async function filterOf(flags: Flags): Promise<ListFilter> {
 	try {

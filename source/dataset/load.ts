@@ -1,9 +1,10 @@
 // A dataset is a folder of pages (and JSON Lines files), one such file, a pipe, or standard input.
 // Loading reads each page once and keeps only what a listing needs (id, title, date); an article is
 // parsed in full when opened. No read is unbounded: pages and records stop at the page limit.
-import {statSync} from 'node:fs';
+import {statSync, type PathLike} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
 import {decodeBytes} from '../text/decode';
+import {detached} from '../text/detach';
 import {parseArticle, type SiteLines} from '../article/parse';
 import {headlineOfTextHead, parseHeadline} from '../article/headline';
 import {sortTime} from '../article/dates';
@@ -12,7 +13,8 @@ import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} fr
 import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
-import {countSkip, JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPlace, type SkipCounts} from './records';
+import {countSkip, JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPart, type RecordPlace, type SkipCounts} from './records';
+import {listInParallel, type ListWorkers} from './parallel-list';
 import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor} from './crawl-readers';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
@@ -63,6 +65,8 @@ export type LoadOptions = {
 	fields?: FieldNames;
 	/** Hears of each page or record passed over, by reason. */
 	skipped?: SkipCounts;
+	/** The listing threads (dist/list-worker.js): a large file of records is read by several at once. */
+	listWorkers?: ListWorkers;
 };
 
 
@@ -123,7 +127,7 @@ function listingPart(page: string): string {
 	return page.slice(0, cut > 0 ? cut + 1 : LISTING_BYTES);
 }
 
-type Listing = {title: string; published: string | null; url?: string};
+export type Listing = {title: string; published: string | null; url?: string};
 
 /**
  * What a listing shows of an HTML page, from its markup alone when that gives a title (see
@@ -141,11 +145,8 @@ function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void)
 	return {title: own(facts.title.title), published: facts.date ? own(facts.date.published) : null, ...(url ? {url} : {})};
 }
 
-/**
- * A string of its own. V8 may keep a short string cut from a long one as a view of the long one:
- * a title cut from a page's markup would keep the whole markup alive for as long as the listing.
- */
-const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+// Kept for the whole listing: strings of their own, not views of the page they were cut from.
+const own = detached;
 
 /** What a record states, only what it does state: a listing of a million records keeps one each. */
 function statedOf(record: DataRecord, fields: FieldNames | undefined): NonNullable<Entry['stated']> {
@@ -176,28 +177,69 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 
 const NOT_AN_ARTICLE = 'no article (a home, section or error page)';
 
+/** A record as a listing keeps it: where it lies, what it states, and what its page lists (nothing when it holds no article). */
+export type ListedRecord = {
+	lineNumber: number;
+	place: RecordPlace;
+	stated: NonNullable<Entry['stated']>;
+	id?: string;
+	/** Another id it answers to (a WARC record's own). */
+	alias?: string;
+	/** A captured HTML page's address (WARC), of which the newest capture is listed, and when it was captured. */
+	captured?: {url: string; crawled?: string};
+	/** The page's text, for records that cannot be read again (a pipe). */
+	text?: string;
+	listing?: Listing;
+};
+
+export type RecordListingOptions = Pick<LoadOptions, 'fields' | 'skipped'> & {part?: RecordPart; pipe?: NodeJS.ReadableStream};
+
+/**
+ * The records of a file as a listing takes them, in order; `warn` hears of each fault. What is kept
+ * of each is small: a listing of a million records holds no page.
+ */
+export async function* listRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordListingOptions = {}): AsyncGenerator<ListedRecord> {
+	const {fields, skipped, part, pipe} = options;
+	for await (const {record, lineNumber, place} of readRecords(path, label, warn, {fields, skipped, part, source: pipe})) {
+		const stated = statedOf(record, fields);
+		const text = pipe !== undefined && record.page.format === 'text' ? record.page.text : undefined;
+		const entry: Entry = {id: '', source: label, title: '', published: null, ...(text === undefined ? {place} : {text}), stated};
+		const listed: ListedRecord = {lineNumber, place, stated};
+		if (text !== undefined) listed.text = text;
+		if (record.id !== undefined) listed.id = record.id;
+		if (record.alias !== undefined) listed.alias = record.alias;
+		if (record.page.format === 'html' && record.url) listed.captured = {url: record.url, ...(record.page.crawled ? {crawled: record.page.crawled} : {})};
+		const listing = listingOf(record, entry, warn);
+		if (listing) listed.listing = listing;
+		yield listed;
+	}
+}
+
 /** The entries of a file of records: one per record, the id from the record or the file and its place in it. */
 async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry, options: LoadOptions, superseded: Entry[], pipe?: NodeJS.ReadableStream): Promise<Entry[]> {
 	const warn = options.warn ?? (() => {});
 	const entries: Entry[] = [];
-	const keepText = pipe !== undefined;
 	// The same address captured twice is listed once, as its newest capture by WARC-Date (by place
 	// in the file when the dates are alike or missing); the others answer to their record ids.
 	const byUrl = new Map<string, {index: number; alias?: string; crawled?: string}>();
+	const recordOptions = {fields: options.fields, skipped: options.skipped};
+	const inThisThread = (part?: RecordPart, own?: {warn: (message: string) => void; skipped: SkipCounts}) => listRecords(fsPath(file), file.path, own?.warn ?? warn, {...recordOptions, ...(own ? {skipped: own.skipped} : {}), part, pipe});
+	const records = (!pipe && options.listWorkers ? listInParallel(fsPath(file), file.path, options.listWorkers, warn, recordOptions, inThisThread) : undefined) ?? inThisThread();
 	try {
-		for await (const {record, lineNumber, place} of readRecords(fsPath(file), file.path, warn, {fields: options.fields, skipped: options.skipped, source: pipe})) {
-			const stated = statedOf(record, options.fields);
-			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(keepText && record.page.format === 'text' ? {text: record.page.text} : {place}), stated};
-			const listed = listingOf(record, entry, warn);
-			if (!listed) {
+		for await (const {lineNumber, place, stated, id, alias, captured, text, listing} of records) {
+			if (!listing) {
 				countSkip(options.skipped, NOT_AN_ARTICLE);
 				continue;
 			}
-			Object.assign(entry, listed);
-			const crawled = record.page.crawled;
-			const earlier = record.page.format === 'html' && record.url ? byUrl.get(record.url) : undefined;
-			if (earlier && isOlder(crawled, earlier.crawled)) {
-				entry.id = ids.claim(...(record.alias ? [record.alias] : []), `${fileId}:${lineNumber}~older`);
+			const entry: Entry = {id: '', source: file.path, ...(file.raw ? {raw: file.raw} : {}), title: '', published: null, ...(text === undefined ? {place} : {text}), stated};
+			Object.assign(entry, listing);
+			// One string for one address, however many times a record gives it: a listing of a
+			// million records keeps each once.
+			if (captured && stated.url === captured.url) captured.url = stated.url;
+			if (entry.url !== undefined && entry.url === stated.url) entry.url = stated.url;
+			const earlier = captured ? byUrl.get(captured.url) : undefined;
+			if (earlier && isOlder(captured!.crawled, earlier.crawled)) {
+				entry.id = ids.claim(...(alias ? [alias] : []), `${fileId}:${lineNumber}~older`);
 				superseded.push(entry);
 				continue;
 			}
@@ -207,11 +249,11 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 				older.id = ids.claim(...(earlier.alias ? [earlier.alias] : []), `${older.id}~older`);
 				entries[earlier.index] = entry;
 				superseded.push(older);
-				byUrl.set(record.url!, {index: earlier.index, alias: record.alias, crawled});
+				byUrl.set(captured!.url, {index: earlier.index, alias, crawled: captured!.crawled});
 				continue;
 			}
-			entry.id = ids.claim(...(record.id !== undefined ? [record.id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
-			if (record.page.format === 'html' && record.url) byUrl.set(record.url, {index: entries.length, alias: record.alias, crawled});
+			entry.id = ids.claim(...(id !== undefined ? [id] : []), `${fileId}:${lineNumber}`, `${file.relativePath}:${lineNumber}`);
+			if (captured) byUrl.set(captured.url, {index: entries.length, alias, crawled: captured.crawled});
 			entries.push(entry);
 		}
 	} catch (error) {

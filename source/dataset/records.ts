@@ -2,13 +2,14 @@
 // records, each with the page it holds and where it lies in its file, so that it can be read again
 // when its article is opened. What a record states (title, date, address, id) is kept beside the
 // page, and the page says whether it is text or HTML.
-import type {PathLike} from 'node:fs';
+import {fstatSync, type PathLike} from 'node:fs';
 import {charsetOfContentType} from '../html/charset';
+import {detached} from '../text/detach';
 import {decodeContent, parseHttpResponse} from './http';
 import {FIELD_NAMES, JSONL_FILE, namesFor, readJsonLineAt, readJsonLines, readPlace, recordOf, recordPage, type FieldNames, type JsonRecord, type RecordPlace} from './jsonl';
 import {crawlReaders} from './crawl-readers';
 import type {ParquetFile} from './parquet';
-import {readWarc, readWarcRecordAt, WARC_FILE, type WarcHeaders} from './warc';
+import {readWarc, readWarcRecordAt, WARC_FILE, warcParts, type WarcHeaders, type WarcPart} from './warc';
 
 export type {FieldNames, RecordPlace} from './jsonl';
 
@@ -38,7 +39,16 @@ export type PlacedRecord = {record: DataRecord; lineNumber: number; place: Recor
 /** Records passed over, by reason, for the summary `--verbose` prints. */
 export type SkipCounts = Map<string, number>;
 
-export type RecordOptions = {fields?: FieldNames; skipped?: SkipCounts; source?: NodeJS.ReadableStream};
+export type RecordOptions = {fields?: FieldNames; skipped?: SkipCounts; source?: NodeJS.ReadableStream; part?: RecordPart};
+
+/**
+ * A part of a file of records, read apart from the rest (by another thread; see
+ * dataset/parallel-list.ts): for a WARC archive, the gzip members that start in the byte range
+ * [from, to) (see WarcPart); for Parquet, the row groups from `from` to before `to`. Its records are
+ * numbered from 1 within the part; reading it sets `count`, how many numbers it used, and `ended`
+ * and `whole` as WarcPart says.
+ */
+export type RecordPart = WarcPart & {count?: number};
 
 /** Counts one more record or page passed over for `reason`. */
 export const countSkip = (skipped: SkipCounts | undefined, reason: string) => skipped?.set(reason, (skipped.get(reason) ?? 0) + 1);
@@ -67,6 +77,8 @@ const looksLikeMarkup = (bytes: Buffer) => /^(?:\xef\xbb\xbf)?\s*</.test(bytes.s
 export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | string {
 	const type = headers.get('warc-type') ?? 'unknown';
 	if (type !== 'response' && type !== 'resource') return type;
+	// What a listing keeps of a record (its address, record id and date) is detached from the
+	// record's headers, which would otherwise stay in memory with every listed record.
 	const uri = headers.get('warc-target-uri')?.replace(/^<|>$/g, '');
 	if (!uri) return `${type} without an address`;
 	let contentType: string | undefined;
@@ -93,18 +105,20 @@ export function warcPage(headers: WarcHeaders, block: Buffer): DataRecord | stri
 	if (contentType ? !HTML_TYPE.test(contentType) : !looksLikeMarkup(body)) return 'not HTML';
 	const crawled = headers.get('warc-date');
 	const charset = charsetOfContentType(contentType);
-	const page: Page = {format: 'html', bytes: body, url: uri, ...(charset ? {charset} : {})};
-	if (crawled) page.crawled = crawled;
-	const record: DataRecord = {page, url: uri, id: idOfUri(uri)};
+	const url = detached(uri);
+	const page: Page = {format: 'html', bytes: body, url, ...(charset ? {charset} : {})};
+	if (crawled) page.crawled = detached(crawled);
+	const record: DataRecord = {page, url, id: detached(idOfUri(uri))};
 	const recordId = headers.get('warc-record-id')?.replace(/^<|>$/g, '');
-	if (recordId) record.alias = recordId;
+	if (recordId) record.alias = detached(recordId);
 	return record;
 }
 
-async function* warcRecords(path: PathLike, label: string, warn: (message: string) => void, skipped?: SkipCounts): AsyncGenerator<PlacedRecord> {
+async function* warcRecords(path: PathLike, label: string, warn: (message: string) => void, skipped?: SkipCounts, part?: RecordPart): AsyncGenerator<PlacedRecord> {
 	let number = 0;
-	for await (const {headers, block, truncated, place} of readWarc(path, label, warn)) {
+	for await (const {headers, block, truncated, place} of readWarc(path, label, warn, part)) {
 		number++;
+		if (part) part.count = number;
 		if (truncated) {
 			countSkip(skipped, 'over the page limit');
 			continue;
@@ -138,13 +152,19 @@ function rowsOf(file: ParquetFile, columns: Partial<Record<string, string>>, gro
 	return rows;
 }
 
-async function* parquetRecords(path: PathLike, label: string, warn: (message: string) => void, fields?: FieldNames): AsyncGenerator<PlacedRecord> {
+async function* parquetRecords(path: PathLike, label: string, warn: (message: string) => void, fields?: FieldNames, part?: RecordPart): AsyncGenerator<PlacedRecord> {
 	const {openParquet, closeParquet, rowGroupStarts} = crawlReaders().parquet;
 	const file = openParquet(path, label);
 	try {
 		const columns = columnsOf(file, fields);
 		const starts = rowGroupStarts(file);
-		for (let group = 0; group + 1 < starts.length; group++) {
+		const first = part?.from ?? 0;
+		const last = Math.min(starts.length - 1, part?.to ?? Number.POSITIVE_INFINITY);
+		if (part) {
+			part.count = starts[last]! - starts[first]!;
+			part.ended = last;
+		}
+		for (let group = first; group < last; group++) {
 			const size = starts[group + 1]! - starts[group]!;
 			// A batch of rows at a time: a row group of 100,000 articles is not held decoded whole.
 			for (let from = 0; from < size; from += PARQUET_BATCH_ROWS) {
@@ -159,7 +179,7 @@ async function* parquetRecords(path: PathLike, label: string, warn: (message: st
 					const number = starts[group]! + from + i + 1;
 					const record = recordOf(row, columns);
 					if (typeof record === 'string') warn(`${label}: row ${number}: ${record}, skipped`);
-					else yield {record: fromJson(record), lineNumber: number, place: {path, offset: number - 1, length: 0, compressed: false}};
+					else yield {record: fromJson(record), lineNumber: number - starts[first]!, place: {path, offset: number - 1, length: 0, compressed: false}};
 				}
 				// Each batch is one turn: the rest of the program is not kept waiting.
 				await new Promise((resolve) => setImmediate(resolve));
@@ -175,13 +195,41 @@ const PARQUET_BATCH_ROWS = 1000;
 
 /** The records of a JSON Lines, WARC or Parquet file, one at a time; `warn` hears of each fault. */
 export function readRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordOptions = {}): AsyncGenerator<PlacedRecord> {
-	if (WARC_FILE.test(label)) return warcRecords(path, label, warn, options.skipped);
-	if (PARQUET_FILE.test(label)) return parquetRecords(path, label, warn, options.fields);
+	if (WARC_FILE.test(label)) return warcRecords(path, label, warn, options.skipped, options.part);
+	if (PARQUET_FILE.test(label)) return parquetRecords(path, label, warn, options.fields, options.part);
 	return jsonRecords(path, label, warn, options);
 }
 
 async function* jsonRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordOptions): AsyncGenerator<PlacedRecord> {
 	for await (const {record, lineNumber, place} of readJsonLines(path, label, warn, options.source, options.fields)) yield {record: fromJson(record), lineNumber, place};
+}
+
+/**
+ * How a file of records can be cut into about `count` parts read apart, in order; undefined when it
+ * cannot (JSON Lines, a WARC archive that is not one gzip member a record, a Parquet file of one
+ * row group) or is smaller than `least` bytes, too small for it to pay.
+ */
+export function recordParts(path: PathLike, label: string, count: number, least: number): RecordPart[] | undefined {
+	if (WARC_FILE.test(label)) return warcParts(path, label, count, least);
+	if (!PARQUET_FILE.test(label)) return undefined;
+	const {openParquet, closeParquet, rowGroupStarts} = crawlReaders().parquet;
+	const file = openParquet(path, label);
+	try {
+		const starts = rowGroupStarts(file);
+		const groups = starts.length - 1;
+		if (count < 2 || groups < 2 || fstatSync(file.descriptor).size < least) return undefined;
+		// Parts of about equal rows, each of whole row groups: each starts at the first group at or past its share.
+		const cuts = [0];
+		for (let share = 1; share < count; share++) {
+			let group = cuts.at(-1)! + 1;
+			while (group < groups && starts[group]! < (starts[groups]! * share) / count) group++;
+			if (group < groups) cuts.push(group);
+		}
+		const parts: RecordPart[] = cuts.map((from, i) => ({from, to: cuts[i + 1] ?? groups}));
+		return parts.length > 1 ? parts : undefined;
+	} finally {
+		closeParquet(file);
+	}
 }
 
 /** One record read again from its place; a string says why it cannot be. */

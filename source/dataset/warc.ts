@@ -8,7 +8,7 @@
 // Faults end nothing but the damaged record: a corrupt gzip member is skipped to the next member, a
 // record whose Content-Length is wrong is resynchronised on the next `WARC/` line, and an archive
 // cut short keeps every record before the cut. Each fault is reported with its byte offset.
-import {closeSync, createReadStream, readSync, type PathLike} from 'node:fs';
+import {closeSync, createReadStream, fstatSync, readSync, type PathLike} from 'node:fs';
 import {createGunzip, inflateRawSync} from 'node:zlib';
 import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
 
@@ -44,6 +44,15 @@ const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
 export const WARC_FILE = /\.warc(?:\.gz)?$/i;
 
 type Sink = {warn: (message: string) => void; label: string};
+
+/**
+ * A part of an archive of one gzip member a record, read apart from the rest (by another thread):
+ * the records of the members that start in [from, to). Reading it tells where it ended (the start
+ * of the first member not read, which is `to` when the parts joined up) and whether it met what
+ * only a reading from the archive's start can read (a record over several members, a member too
+ * large for one record): then the archive must be read whole instead.
+ */
+export type WarcPart = {from: number; to: number; ended?: number; whole?: boolean};
 
 /**
  * The records of a byte stream that holds WARC records one after another. Bytes are pushed as they
@@ -254,10 +263,14 @@ function* readPlain(descriptor: number, parser: RecordParser): Generator<undefin
  * The records of a WARC file: a generator of records with their places, reading the file as it
  * goes. `warn` hears of each fault.
  */
-export async function* readWarc(path: PathLike, label: string, warn: (message: string) => void): AsyncGenerator<WarcRecord> {
+export async function* readWarc(path: PathLike, label: string, warn: (message: string) => void, part?: WarcPart): AsyncGenerator<WarcRecord> {
 	const descriptor = openRegularFile(path, label);
 	const parser = new RecordParser({warn, label});
 	try {
+		if (part) {
+			yield* readMembers(descriptor, path, label, parser, warn, part);
+			return;
+		}
 		const head = Buffer.alloc(3);
 		readSync(descriptor, head, 0, 3, 0);
 		if (!head.equals(Buffer.from(GZIP_MAGIC))) {
@@ -276,13 +289,13 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 	}
 }
 
-async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, warn: (message: string) => void): AsyncGenerator<WarcRecord> {
+async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, warn: (message: string) => void, part?: WarcPart): AsyncGenerator<WarcRecord> {
 	// The compressed bytes from `windowStart`: one buffer, refilled in place, grown only for a member larger than it.
 	let buffer = Buffer.allocUnsafe(4 * CHUNK);
 	let window = buffer.subarray(0, 0);
-	let windowStart = 0;
+	let windowStart = part?.from ?? 0;
 	let atEnd = false;
-	let position = 0;
+	let position = windowStart;
 	// Where each member's output starts in the decompressed stream, to tell whether a record is one member.
 	const members: Array<{file: number; length: number; stream: number; size: number}> = [];
 	let streamed = 0;
@@ -306,6 +319,7 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 		return {offset: record.offset, length: record.length, stream: true};
 	};
 	for (;;) {
+		if (part && position >= part.to) break;
 		if (window.length - (position - windowStart) < 64 && !atEnd) fill(CHUNK);
 		const at = position - windowStart;
 		if (at >= window.length) break;
@@ -313,6 +327,10 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 		if (member === 'more') {
 			fill(2 * (window.length - at));
 			continue;
+		}
+		if (member === 'too-large' && part) {
+			part.whole = true;
+			return;
 		}
 		if (member === 'too-large') {
 			// One stream for the whole archive (or a member too large for a record): read through.
@@ -339,9 +357,71 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 		parser.push(member.output);
 		streamed += member.output.length;
 		position += member.length;
-		for (let record = parser.take(false); record; record = parser.take(false)) yield {headers: record.headers, block: record.block, truncated: record.truncated, place: placeOf(record)};
+		for (let record = parser.take(false); record; record = parser.take(false)) {
+			const place = placeOf(record);
+			// A record over several members is placed in the stream of the whole archive.
+			if (part && place.stream) {
+				part.whole = true;
+				return;
+			}
+			yield {headers: record.headers, block: record.block, truncated: record.truncated, place};
+		}
+	}
+	if (part) {
+		part.ended = position;
+		// The next part starts a record: one still open here was too long by its header, as when
+		// the next member is read in one reading of the archive.
+		if (position >= part.to) {
+			parser.endRecord();
+			return;
+		}
 	}
 	for (let record = parser.take(true); record; record = parser.take(true)) yield {headers: record.headers, block: record.block, truncated: record.truncated, place: placeOf(record)};
+}
+
+/**
+ * Where an archive can be cut into about `count` parts read apart (see WarcPart): at members that
+ * each start a record, found near equal shares of the file. Undefined for an archive that is not
+ * one gzip member a record (an uncompressed one, one stream), or too small to be worth it.
+ */
+export function warcParts(path: PathLike, label: string, count: number, least: number): WarcPart[] | undefined {
+	const descriptor = openRegularFile(path, label);
+	try {
+		const {size} = fstatSync(descriptor);
+		if (count < 2 || size < least) return undefined;
+		const head = Buffer.alloc(3);
+		readSync(descriptor, head, 0, 3, 0);
+		if (!head.equals(Buffer.from(GZIP_MAGIC))) return undefined;
+		const starts = [0];
+		for (let share = 1; share < count; share++) {
+			const at = recordMemberAfter(descriptor, Math.floor((size * share) / count), size);
+			if (at === undefined) break;
+			if (at > starts.at(-1)!) starts.push(at);
+		}
+		if (starts.length < 2) return undefined;
+		return starts.map((from, i) => ({from, to: starts[i + 1] ?? Number.POSITIVE_INFINITY}));
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
+// A member starting a record is looked for a window at a time from a share's mark, as far as this.
+const PART_WINDOW = CHUNK;
+const PART_SEARCH = 64 * CHUNK;
+
+/** The first gzip member at or after `from` that inflates whole to a WARC record's start. */
+function recordMemberAfter(descriptor: number, from: number, size: number): number | undefined {
+	const magic = Buffer.from(GZIP_MAGIC);
+	const window = Buffer.allocUnsafe(PART_WINDOW);
+	for (let start = from; start < Math.min(size, from + PART_SEARCH); start += PART_WINDOW - 1024) {
+		const bytes = window.subarray(0, readSync(descriptor, window, 0, window.length, start));
+		// A candidate near the window's end may be cut: it is tried again from the next window.
+		for (let at = bytes.indexOf(magic); at !== -1 && at < PART_WINDOW - 1024; at = bytes.indexOf(magic, at + 1)) {
+			const member = inflateMember(bytes, at, start + bytes.length >= size);
+			if (typeof member !== 'string' && 'output' in member && member.output.subarray(0, 5).equals(WARC_LINE)) return start + at;
+		}
+	}
+	return undefined;
 }
 
 /** The rest of an archive compressed as one stream, from `fileOffset`, decompressed as it is read. */

@@ -27,7 +27,7 @@ export type DatasetLoader = {
 	search?: (query: string) => SearchHit[];
 };
 
-export type LoaderOptions = {env: NodeJS.ProcessEnv; index: boolean; workerScript?: string; followLinks?: boolean};
+export type LoaderOptions = {env: NodeJS.ProcessEnv; index: boolean; workerScript?: string; listWorkerScript?: string; followLinks?: boolean};
 
 // A search in the reader lists at most this many results.
 const SEARCH_RESULTS = 500;
@@ -70,7 +70,7 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 
 	const readWhole = async () => {
 		try {
-			dataset = await loadDataset(path, {warn, onProgress, followLinks: options.followLinks});
+			dataset = await loadDataset(path, {warn, onProgress, followLinks: options.followLinks, ...(options.listWorkerScript ? {listWorkers: {script: options.listWorkerScript}} : {})});
 		} catch (error) {
 			warn(error instanceof Error ? error.message : String(error));
 			dataset = emptyDataset(path);

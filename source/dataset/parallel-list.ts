@@ -1,0 +1,159 @@
+// A large file of records listed by several threads at once: a WARC archive of one gzip member a
+// record, or a Parquet file of several row groups, is cut into parts (see records.ts), each listed
+// by a thread of its own (list-worker.ts), and the parts' records are put back in file order, as
+// one reading from the start would give them. What one part cannot settle alone (where the parts
+// join, a record over several members) is checked here, and then read in this thread instead.
+import {availableParallelism} from 'node:os';
+import type {PathLike} from 'node:fs';
+import {Worker} from 'node:worker_threads';
+import {recordParts, type FieldNames, type RecordPart, type SkipCounts} from './records';
+import type {ListedRecord} from './load';
+
+/** The listing threads' script, and the size from which a file is worth them. */
+export type ListWorkers = {script: string; fromBytes?: number};
+
+/** What a listing thread is given. */
+export type PartJob = {path: PathLike; label: string; part: RecordPart; fields?: FieldNames};
+
+/** What a listing thread says: records as it lists them, faults, and last how its part ended. */
+export type PartMessage = {records: ListedRecord[]} | {warning: string} | {done: {part: RecordPart; skipped: Array<[string, number]>}};
+
+/** A part being listed by its thread: its records as they come, then how it ended. */
+type PartRun = {
+	records: ListedRecord[];
+	warnings: string[];
+	skipped: Array<[string, number]>;
+	part?: RecordPart;
+	failed?: string;
+	finished: boolean;
+	/** Wakes whoever waits for more of this part. */
+	wake?: () => void;
+	/** Ends the thread, its part no longer wanted. */
+	stop: () => void;
+};
+
+// Below this, starting threads costs more than they save.
+const FROM_BYTES = 32 * 1024 * 1024;
+// Each thread holds its part's pages as it reads them; more than a few would cost memory for little.
+const MOST_THREADS = 4;
+// A listing's garbage is page-sized strings and buffers, dropped at once: small heaps collect it
+// often and keep the threads' memory flat. A page is at most 8 MB (see bounded-read.ts); a thread
+// that runs out all the same fails, and its part is read in this thread instead.
+const YOUNG_GENERATION_MB = 4;
+const OLD_GENERATION_MB = 48;
+
+/** Lists a part, or the whole file, in this thread; with `own`, its faults and skips go there. */
+type ReadPart = (part: RecordPart | undefined, own?: {warn: (message: string) => void; skipped: SkipCounts}) => AsyncIterable<ListedRecord>;
+
+/**
+ * The file's listed records, from several threads; undefined when the file cannot be cut into
+ * parts (or is too small for it to pay). `readPart` lists a part, or the whole file, in this thread.
+ */
+export function listInParallel(path: PathLike, label: string, workers: ListWorkers, warn: (message: string) => void, options: {fields?: FieldNames; skipped?: SkipCounts}, readPart: ReadPart): AsyncGenerator<ListedRecord> | undefined {
+	let parts;
+	try {
+		parts = recordParts(path, label, Math.min(MOST_THREADS, availableParallelism()), workers.fromBytes ?? FROM_BYTES);
+	} catch {
+		// A file that cannot be read is read in this thread, whose reading says why.
+		return undefined;
+	}
+	return parts && merged(parts.map((part) => listPart(workers.script, {path, label, part, ...(options.fields ? {fields: options.fields} : {})})), path, warn, options.skipped, readPart);
+}
+
+async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) => void, skipped: SkipCounts | undefined, readPart: ReadPart): AsyncGenerator<ListedRecord> {
+	// Records are numbered across parts; `numbered` is how many numbers the parts before used.
+	let numbered = 0;
+	let last = 0;
+	// Skip counts handed on from the parts, to be taken back if the file is read again.
+	const counted = new Map<string, number>();
+	const count = (counts: Iterable<[string, number]>, sign = 1) => {
+		for (const [reason, n] of counts) {
+			skipped?.set(reason, (skipped.get(reason) ?? 0) + sign * n);
+			counted.set(reason, (counted.get(reason) ?? 0) + sign * n);
+		}
+	};
+	// The file read again here, from its start, past the records already handed on: when a part
+	// needs a reading from the start, or a thread failed. The failed part's faults are told; those
+	// before the records handed on are not told twice; the skip counts are the new reading's.
+	async function* fromStart(failed: PartRun): AsyncGenerator<ListedRecord> {
+		for (const run of runs) run.stop();
+		for (const warning of failed.warnings) warn(warning);
+		let past = false;
+		const again = {warn: (message: string) => void (past && warn(message)), skipped: new Map() as SkipCounts};
+		for await (const record of readPart(undefined, again)) {
+			past ||= record.lineNumber > last;
+			if (past) yield record;
+		}
+		count([...counted], -1);
+		count(again.skipped);
+	}
+	try {
+		for (const [i, run] of runs.entries()) {
+			// Each part's records are handed on as they come; the parts after it wait in memory.
+			for (let taken = 0; ; ) {
+				if (taken < run.records.length) {
+					const record = run.records[taken]!;
+					run.records[taken++] = undefined as unknown as ListedRecord;
+					last = record.lineNumber + numbered;
+					yield {...record, lineNumber: last, place: {...record.place, path}};
+					continue;
+				}
+				if (run.finished) break;
+				await new Promise<void>((resolve) => (run.wake = resolve));
+			}
+			if (run.failed !== undefined || !run.part || run.part.whole) {
+				yield* fromStart(run);
+				return;
+			}
+			for (const warning of run.warnings) warn(warning);
+			count(run.skipped);
+			numbered += run.part.count ?? 0;
+			if (i + 1 === runs.length) return;
+			// The part ended past where the next one starts (a damaged member skipped over the mark, a
+			// record that ran on): the next parts started inside something; the rest is read here.
+			if (run.part.ended !== run.part.to) {
+				for (const other of runs) other.stop();
+				const rest: RecordPart = {from: run.part.ended!, to: Number.POSITIVE_INFINITY};
+				const restSkipped: SkipCounts = new Map();
+				for await (const record of readPart(rest, {warn, skipped: restSkipped})) {
+					last = record.lineNumber + numbered;
+					yield {...record, lineNumber: last};
+				}
+				count(restSkipped);
+				if (rest.whole) yield* fromStart({...run, warnings: []});
+				return;
+			}
+		}
+	} finally {
+		for (const run of runs) run.stop();
+	}
+}
+
+function listPart(script: string, job: PartJob): PartRun {
+	const run: PartRun = {records: [], warnings: [], skipped: [], finished: false, stop: () => {}};
+	const wake = () => {
+		run.wake?.();
+		run.wake = undefined;
+	};
+	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB}});
+	run.stop = () => {
+		run.records = [];
+		if (!run.finished) void worker.terminate();
+	};
+	worker.on('message', (message: PartMessage) => {
+		if ('records' in message) for (const record of message.records) run.records.push(record);
+		else if ('warning' in message) run.warnings.push(message.warning);
+		else {
+			run.part = message.done.part;
+			run.skipped = message.done.skipped;
+		}
+		wake();
+	});
+	worker.on('error', (error) => (run.failed = error.message));
+	worker.on('exit', (code) => {
+		if (code !== 0 || !run.part) run.failed ??= `exit ${code}`;
+		run.finished = true;
+		wake();
+	});
+	return run;
+}

@@ -10,6 +10,7 @@ import {openCatalog, type Catalog} from '../source/dataset/index/catalog';
 import {indexFile} from '../source/dataset/index/location';
 import {matchExpression, parseQuery, QueryError} from '../source/dataset/index/query';
 import {openArticle} from '../source/dataset/load';
+import {startLoading} from '../source/ui/loader';
 import {cliPath, seedPath} from './helpers/pages';
 import {runCli} from './helpers/cli';
 
@@ -113,6 +114,33 @@ describe('refreshing the index', () => {
 		expect(await catalog.refresh({quick: true})).toMatchObject({changed: 1});
 		expect(ids(catalog).sort()).toEqual(['a', 'c']);
 		catalog.close();
+	});
+});
+
+describe('the reader\'s loading', () => {
+	it('has the list of an index already built ready before the refresh in the background ends', async () => {
+		const folder = dataset('warm', {
+			'a.txt': page('Lũ lớn ở Quảng Nam', 'Thứ Hai 30/07/2018 , 08:00 (GMT+7)', 'Nước lên nhanh ở các xã ven sông.'),
+			'b.txt': page('Giá cam sành giảm', 'Thứ Ba 31/07/2018 , 08:00 (GMT+7)', 'Nông dân thất thu vì giá cam.'),
+		});
+		(await refreshed(folder)).close();
+		writeFileSync(join(folder, 'c.txt'), page('Đường mới ở Cần Thơ', 'Thứ Tư 01/08/2018 , 08:00 (GMT+7)', 'Con đường mới nối hai huyện.'));
+		const loader = startLoading(folder, () => {}, {env, index: true});
+		let done = false;
+		void loader.done.then(() => (done = true));
+		await loader.ready;
+		// The first frame can show what the index holds; the new page comes with the refresh.
+		expect(done).toBe(false);
+		expect(loader.list?.count('')).toBe(2);
+		await loader.done;
+		expect(loader.list?.count('')).toBe(3);
+	});
+
+	it('is ready when a dataset without an index is read whole', async () => {
+		const folder = dataset('unindexed', {'a.txt': page('Lũ lớn ở Quảng Nam', 'Thứ Hai 30/07/2018 , 08:00 (GMT+7)', 'Nước lên nhanh.')});
+		const loader = startLoading(folder, () => {}, {env, index: false});
+		await loader.ready;
+		expect(loader.list?.count('')).toBe(1);
 	});
 });
 

@@ -19,6 +19,8 @@ export type DatasetLoader = {
 	/** After: how far a refresh of the index in the background has come; null when none runs. */
 	readonly refreshing: Progress | null;
 	readonly done: Promise<void>;
+	/** Settles when there is a list to show (an index's, before its refresh), or when loading is done. */
+	readonly ready: Promise<void>;
 	/** Hears of progress and of new lists; returns the unsubscribe function. */
 	subscribe(listener: () => void): () => void;
 	/** Reads one article of the dataset in full. */
@@ -38,7 +40,10 @@ const BACKGROUND_BATCH_MS = 100;
 
 export function startLoading(path: string, warn: (message: string) => void, options: LoaderOptions): DatasetLoader {
 	const listeners = new Set<() => void>();
+	let listed = () => {};
+	const ready = new Promise<void>((resolve) => (listed = resolve));
 	const notify = () => {
+		if (loader.list) listed();
 		for (const listener of listeners) listener();
 	};
 	let dataset: Dataset | undefined;
@@ -48,6 +53,7 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 		progress: {done: 0, total: 0},
 		refreshing: null,
 		done: Promise.resolve(),
+		ready,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -123,6 +129,7 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 			catalog = undefined;
 			return false;
 		})
-		.then((indexed) => (indexed ? undefined : readWhole()));
+		.then((indexed) => (indexed ? undefined : readWhole()))
+		.finally(() => listed());
 	return loader;
 }

@@ -8,8 +8,8 @@ import type {Setup} from './model';
 import {Reader} from './reader';
 import {guardTerminal} from './terminal-guard';
 
-// How long the first frame may wait for the dataset: a small one is then drawn ready, at once;
-// a larger one shows its progress from this moment on.
+// How long the first frame may wait for the dataset's list: a small dataset, or an index already
+// built, is then drawn ready, at once; a larger one shows its progress from this moment on.
 const READY_WITHIN_MS = 60;
 
 export type ReaderOptions = LoaderOptions & {setup: Setup; marks: Marks; store?: MarkStore; notice?: string | null; warnings?: string[]};
@@ -19,7 +19,7 @@ export async function runReader(path: string, name: string, keys: NodeJS.ReadStr
 	const warnings: string[] = [...(options.warnings ?? [])];
 	const warn = (message: string) => warnings.push(message);
 	const loader = startLoading(path, warn, options);
-	await Promise.race([loader.done, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
+	await Promise.race([loader.ready, new Promise((resolve) => setTimeout(resolve, READY_WITHIN_MS))]);
 	let app: ReturnType<typeof render> | undefined;
 	// Set by the reader: saves the marks, and the place in the article on screen, at once.
 	let flush = () => {};

@@ -237,6 +237,8 @@ async function readRecordEntries(file: PageFile, fileId: string, ids: IdRegistry
 			// million records keeps each once.
 			if (captured && stated.url === captured.url) captured.url = stated.url;
 			if (entry.url !== undefined && entry.url === stated.url) entry.url = stated.url;
+			if (entry.title === stated.title) entry.title = stated.title;
+			if (entry.published !== null && entry.published === stated.published) entry.published = stated.published;
 			const earlier = captured ? byUrl.get(captured.url) : undefined;
 			if (earlier && isOlder(captured!.crawled, earlier.crawled)) {
 				entry.id = ids.claim(...(alias ? [alias] : []), `${fileId}:${lineNumber}~older`);

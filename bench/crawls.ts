@@ -35,7 +35,7 @@ async function write(stream: WriteStream, bytes: Buffer): Promise<void> {
  * addresses and record ids made new. Compressed, one gzip member per record (level 1: the bench
  * times reading, not writing).
  */
-export async function writeBigWarc(path: string, megabytes: number, compressed: boolean): Promise<number> {
+export async function writeBigWarc(path: string, megabytes: number, compressed: boolean): Promise<{size: number; records: number}> {
 	const records: Array<{head: string; rest: Buffer}> = [];
 	for await (const {block, headers} of readWarc(sharedWarc, sharedWarc, () => {})) {
 		const head = [...headers].filter(([name]) => name !== 'content-length').map(([name, value]) => `${name}: ${value}`).join('\r\n');
@@ -43,6 +43,7 @@ export async function writeBigWarc(path: string, megabytes: number, compressed: 
 	}
 	const stream = createWriteStream(path);
 	let written = 0;
+	let recordBytes = 0;
 	for (let copy = 0; written < megabytes * 1e6; copy++) {
 		for (const {head, rest} of records) {
 			const renamed = head
@@ -52,10 +53,11 @@ export async function writeBigWarc(path: string, megabytes: number, compressed: 
 			const bytes = compressed ? gzipSync(record, {level: 1}) : record;
 			await write(stream, bytes);
 			written += bytes.length;
+			recordBytes += record.length;
 		}
 	}
 	await new Promise<void>((resolve) => stream.end(() => resolve()));
-	return statSync(path).size;
+	return {size: statSync(path).size, records: recordBytes};
 }
 
 export const haveSharedCrawls = () => existsSync(sharedPages) && existsSync(sharedWarc);
@@ -82,6 +84,28 @@ export async function writeParquet(path: string, rows: number, groupRows: number
 		rowGroupSize: groupRows,
 	});
 	return statSync(path).size;
+}
+
+/**
+ * MB a second of the file that reading a Parquet file's records gives on `threads` threads, in the
+ * parts a listing cuts it into (no parsing); the best of three rounds.
+ */
+export async function parquetPartsReadRate(path: string, threads: number): Promise<{megabytesPerSecond: number; records: number; parts: number}> {
+	const {loadCrawlReaders} = await import('../source/dataset/crawl-readers');
+	const {recordParts} = await import('../source/dataset/records');
+	const {Worker} = await import('node:worker_threads');
+	await loadCrawlReaders();
+	const parts = recordParts(path, path, threads, 0) ?? [{from: 0, to: Number.POSITIVE_INFINITY}];
+	const script = join(import.meta.dirname ?? '.', 'read-part.mjs');
+	let best = Number.POSITIVE_INFINITY;
+	let records = 0;
+	for (let round = 0; round < 3; round++) {
+		const started = performance.now();
+		const counts = await Promise.all(parts.map((part) => new Promise<number>((resolve, reject) => new Worker(script, {workerData: {path, part}}).once('message', resolve).once('error', reject))));
+		best = Math.min(best, performance.now() - started);
+		records = counts.reduce((sum, count) => sum + count, 0);
+	}
+	return {megabytesPerSecond: statSync(path).size / 1e6 / (best / 1000), records, parts: parts.length};
 }
 
 /** Records a second, and MB a second of the file, that reading a Parquet file's records gives (no parsing). */

@@ -7,8 +7,9 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 const out = fileURLToPath(new URL('../.bench-tmp/suite.mjs', import.meta.url));
 mkdirSync(fileURLToPath(new URL('../.bench-tmp', import.meta.url)), {recursive: true});
 await build({
-	entryPoints: [fileURLToPath(new URL('suite.ts', import.meta.url))],
-	outfile: out,
+	entryPoints: {suite: fileURLToPath(new URL('suite.ts', import.meta.url)), 'read-part': fileURLToPath(new URL('read-part.ts', import.meta.url))},
+	outdir: fileURLToPath(new URL('../.bench-tmp', import.meta.url)),
+	outExtension: {'.js': '.mjs'},
 	bundle: true,
 	format: 'esm',
 	platform: 'node',

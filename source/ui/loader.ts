@@ -98,7 +98,8 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 		const opened = catalog;
 		loader.search = (query) => opened.search(query, {limit: SEARCH_RESULTS});
 		let version = 0;
-		const ready = opened.count() > 0;
+		// Whether the index holds any article: one row tells, where a count would read them all.
+		const ready = opened.rows({}, 0, 1).length > 0;
 		if (ready) {
 			loader.list = catalogList(opened, version++);
 			notify();

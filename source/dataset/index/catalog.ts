@@ -157,7 +157,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		search(query, {limit = -1, ...filter} = {}) {
 			const terms = parseQuery(query);
 			const {sql, parameters} = filterClause(filter);
-			const newest = (prepared('SELECT max(sort_time) AS newest FROM articles').get() as {newest: number | null}).newest ?? 0;
+			const newest = (prepared('SELECT max(sort_time) AS newest FROM articles WHERE superseded = 0').get() as {newest: number | null}).newest ?? 0;
 			const match = matchExpression(terms);
 			// Scoring costs a look at every match. A query that matches very many articles (a common
 			// word, which tells little on its own) is ranked without it: those with the words in their

@@ -29,8 +29,9 @@ function prepare(db: Database, inMemory: boolean): void {
 	}
 	const version = db.pragma('user_version', {simple: true}) as number;
 	if (version === SCHEMA_VERSION) {
-		// A damaged file can open cleanly; reading its tables tells.
-		db.prepare('SELECT count(*) FROM files').get();
+		// A damaged file can open cleanly; reading its schema and a table tells (a small one: a
+		// count of a large table would cost every start the time of reading it).
+		db.prepare('SELECT count(*) FROM meta').get();
 		return;
 	}
 	db.transaction(() => {

@@ -6,7 +6,7 @@
 import type {Database} from './sqlite';
 
 // Raised whenever the tables change: an index of another version is rebuilt.
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 const TABLES = `
 CREATE TABLE meta (
@@ -54,7 +54,9 @@ CREATE TABLE bodies (
 	body TEXT NOT NULL
 );
 CREATE INDEX articles_file ON articles (file);
-CREATE INDEX articles_order ON articles (sort_time DESC, id);
+-- The listed rows in the listing's order: counting them, a window deep in the list and an
+-- article's position read this index alone, never the wide rows (or the older captures) beside them.
+CREATE INDEX articles_order ON articles (sort_time DESC, id) WHERE superseded = 0;
 CREATE INDEX articles_title_key ON articles (title_key);
 CREATE INDEX articles_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
 CREATE VIRTUAL TABLE fts USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');

@@ -14,10 +14,15 @@ const send = (message: PartMessage) => parentPort!.postMessage(message);
 const job = workerData as PartJob;
 // A path of bytes (a name that is not UTF-8) arrives as a plain Uint8Array.
 const path = typeof job.path === 'string' ? job.path : Buffer.from(job.path as Uint8Array);
+// Asked to stop (its part is no longer wanted), the thread ends at the next record.
+let stopped = false;
+parentPort!.once('message', () => (stopped = true));
+parentPort!.unref();
 await loadCrawlReaders();
 const skipped: SkipCounts = new Map();
 let batch: ListedRecord[] = [];
 for await (const record of listRecords(path, job.label, (warning) => send({warning}), {fields: job.fields, skipped, part: job.part})) {
+	if (stopped) process.exit(0);
 	// The main thread knows the path; a copy of it in every record would only cost the copying.
 	batch.push({...record, place: {...record.place, path: ''}});
 	if (batch.length >= BATCH) {

@@ -30,6 +30,7 @@ type PartRun = {
 	wake?: () => void;
 	/** Ends the thread, its part no longer wanted. */
 	stop: () => void;
+	stopped?: boolean;
 };
 
 // Below this, starting threads costs more than they save.
@@ -138,9 +139,15 @@ function listPart(script: string, job: PartJob): PartRun {
 	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB}});
 	run.stop = () => {
 		run.records = [];
-		if (!run.finished) void worker.terminate();
+		if (run.finished) return;
+		// Asked to stop, not terminated: a thread terminated while it loads its modules can take the
+		// process down with it (Node 20). Its part is no longer wanted, nor waited for.
+		run.stopped = true;
+		worker.postMessage('stop');
+		worker.unref();
 	};
 	worker.on('message', (message: PartMessage) => {
+		if (run.stopped) return;
 		if ('records' in message) for (const record of message.records) run.records.push(record);
 		else if ('warning' in message) run.warnings.push(message.warning);
 		else {

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {decodeHtml} from '../source/html/charset';
-import {parseHtmlPage} from '../source/html/article';
+import {pageFacts, parseHtmlPage} from '../source/html/article';
 import {metadataDate} from '../source/html/metadata';
 import {loadDataset, openInDataset} from '../source/dataset/load';
 import {dechunk} from '../source/dataset/http';
@@ -169,6 +169,18 @@ describe('the page’s own metadata', () => {
 		expect(article.author).toBe('Ann Lee, Bo Chan');
 		expect(article.language).toBe('en');
 		expect(isArticle).toBe(true);
+	});
+
+	it('reads a date marked in the page as datePublished, in a meta tag, a time element or any element, and the canonical address among many links', () => {
+		const body = `<article>${'<p>The council met on Tuesday to discuss the budget for the coming year and the bridge.</p>'.repeat(8)}</article>`;
+		const links = '<link rel="stylesheet" href="/a.css"><link rel="icon" href="/i.png"><link rel="alternate" hreflang="vi" href="https://example.org/vi/story">';
+		for (const mark of ['<meta itemprop="datePublished" datetime="2021-03-04T10:00:00Z">', '<meta itemprop="datePublished" content="2021-03-04T10:00:00Z">', '<time itemprop="datePublished" datetime="2021-03-04T10:00:00Z">4 March</time>', '<span itemprop="datePublished" content="2021-03-04T10:00:00Z">4 March</span>']) {
+			const html = `<html><head><title>A story</title><meta charset="utf-8">${links}<link rel="canonical" href="https://example.org/story"></head><body>${mark}${body}</body></html>`;
+			const {article} = page(html);
+			expect([article.published, article.dateSource, article.url], mark).toEqual(['2021-03-04T10:00:00+00:00', 'metadata', 'https://example.org/story']);
+			const facts = pageFacts(html, {});
+			expect(facts.date?.published, mark).toBe('2021-03-04T10:00:00+00:00');
+		}
 	});
 
 	it('normalises the date forms metadata uses, and refuses what is no date', () => {

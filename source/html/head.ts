@@ -9,10 +9,11 @@ import {withoutScripts} from './dom';
 import {parseTag, titleText, type HeadTags} from './tags';
 
 // Tags whose attributes say something about the page; their contents do not matter. Of them, a
-// link says something only as the canonical address, and a meta tag only with content: the rest
-// (style sheets, icons, preloads, charsets) are many and are not read.
+// link says something only as the canonical address, and a meta tag only with a value (content,
+// or a datetime as some pages give their datePublished): the rest (style sheets, icons, preloads,
+// charsets) are many and are not read.
 const MARKUP = /<(meta|link|time)\b[^>]*>/gi;
-const SAYS: Record<string, RegExp> = {meta: /\bcontent\s*=/i, link: /\brel\s*=\s*["']?\s*canonical\b/i};
+const SAYS: Record<string, RegExp> = {meta: /\b(?:content|datetime)\s*=/i, link: /\brel\s*=\s*["']?\s*canonical\b/i};
 const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/gi;
 const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
 const HTML_TAG = /<html\b[^>]*>/i;

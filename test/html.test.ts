@@ -299,6 +299,28 @@ describe('faults', () => {
 		expect(warnings.join('\n')).toMatch(/corrupt\.warc\.gz: a damaged gzip member at offset \d+/);
 	});
 
+	it('looks for the member after a corrupt one however far it lies, and drops bytes before a member that starts a record', async () => {
+		const members = records().map((record) => gzipSync(record));
+		const damaged = Buffer.from(members[3]!);
+		damaged.fill(0x55, 20, damaged.length - 20);
+		// Past the damage, more than a read's worth of bytes that start no member.
+		const far = join(work, 'far.warc.gz');
+		writeFileSync(far, Buffer.concat([...members.slice(0, 3), damaged, Buffer.alloc(6 * 1024 * 1024, 0x20), members[4]!]));
+		const warnings: string[] = [];
+		expect(await titles(far, warnings)).toEqual(['First story', 'Third story']);
+		expect(warnings).toHaveLength(1);
+		// A record's member that ends in junk, without a line end before the next member's `WARC/`.
+		const all = records();
+		const junk = gzipSync(Buffer.concat([all[2]!.subarray(0, all[2]!.length - 4), Buffer.from('abcd')]));
+		const before = Buffer.concat([...members.slice(0, 2)]);
+		const file = join(work, 'junk.warc.gz');
+		writeFileSync(file, Buffer.concat([before, junk, ...members.slice(3)]));
+		const junkWarnings: string[] = [];
+		expect(await titles(file, junkWarnings)).toEqual(['First story', 'Second story', 'Third story']);
+		// A fault is placed at the start of the gzip member that holds it: a place in the file.
+		expect(junkWarnings.join('\n')).toContain(`junk.warc.gz: unexpected bytes at offset ${before.length} (a wrong Content-Length?)`);
+	});
+
 	it('resynchronises after a record whose Content-Length is wrong, too short or too long', async () => {
 		const all = records();
 		const short = warcRecord({...htmlResponse('https://news.example.org/two', articlePage('Second story', '2019-11-19T10:00:00Z')), contentLength: 400});

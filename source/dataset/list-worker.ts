@@ -2,8 +2,8 @@
 // listed records out, in batches, then how the part ended.
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadCrawlReaders} from './crawl-readers';
-import {listRecords, type ListedRecord} from './load';
-import type {PartJob, PartMessage} from './parallel-list';
+import {listRecords} from './load';
+import type {PartItem, PartJob, PartMessage} from './parallel-list';
 import type {SkipCounts} from './records';
 
 // Records go back in batches of this many: fewer messages, and the main thread sees progress.
@@ -20,15 +20,20 @@ parentPort!.once('message', () => (stopped = true));
 parentPort!.unref();
 await loadCrawlReaders();
 const skipped: SkipCounts = new Map();
-let batch: ListedRecord[] = [];
-for await (const record of listRecords(path, job.label, (warning) => send({warning}), {fields: job.fields, skipped, part: job.part})) {
+// Records and faults in the order they come; a batch is sent after a record, so faults after the
+// last record sent stay here until the next one, or the part's end.
+let items: PartItem[] = [];
+for await (const record of listRecords(path, job.label, (warning) => items.push(warning), {fields: job.fields, skipped, part: job.part})) {
 	if (stopped) process.exit(0);
 	// The main thread knows the path; a copy of it in every record would only cost the copying.
-	batch.push({...record, place: {...record.place, path: ''}});
-	if (batch.length >= BATCH) {
-		send({records: batch});
-		batch = [];
+	items.push({...record, place: {...record.place, path: ''}});
+	if (items.length >= BATCH) {
+		send({items});
+		items = [];
 	}
 }
-send({records: batch});
+// A part that must be read from the archive's start keeps its faults after its last record: that
+// reading tells them.
+if (job.part.whole) while (typeof items.at(-1) === 'string') items.pop();
+send({items});
 send({done: {part: job.part, skipped: [...skipped]}});

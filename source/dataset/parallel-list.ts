@@ -6,7 +6,7 @@
 import {availableParallelism} from 'node:os';
 import type {PathLike} from 'node:fs';
 import {Worker} from 'node:worker_threads';
-import {recordParts, type FieldNames, type RecordPart, type SkipCounts} from './records';
+import {recordParts, WARC_FILE, type FieldNames, type RecordPart, type SkipCounts} from './records';
 import type {ListedRecord} from './load';
 
 /** The listing threads' script, and the size from which a file is worth them. */
@@ -15,13 +15,18 @@ export type ListWorkers = {script: string; fromBytes?: number};
 /** What a listing thread is given. */
 export type PartJob = {path: PathLike; label: string; part: RecordPart; fields?: FieldNames};
 
-/** What a listing thread says: records as it lists them, faults, and last how its part ended. */
-export type PartMessage = {records: ListedRecord[]} | {warning: string} | {done: {part: RecordPart; skipped: Array<[string, number]>}};
+/**
+ * What a listing thread says: its records and the faults it met, in the order it met them (a
+ * batch always ends with a record), and last how its part ended.
+ */
+export type PartMessage = {items: PartItem[]} | {done: {part: RecordPart; skipped: Array<[string, number]>}};
 
-/** A part being listed by its thread: its records as they come, then how it ended. */
+/** A record listed, or a fault told (a string). */
+export type PartItem = ListedRecord | string;
+
+/** A part being listed by its thread: its records and faults as they come, then how it ended. */
 type PartRun = {
-	records: ListedRecord[];
-	warnings: string[];
+	items: PartItem[];
 	skipped: Array<[string, number]>;
 	part?: RecordPart;
 	failed?: string;
@@ -38,10 +43,11 @@ const FROM_BYTES = 32 * 1024 * 1024;
 // Each thread holds its part's pages as it reads them; more than a few would cost memory for little.
 const MOST_THREADS = 4;
 // A listing's garbage is page-sized strings and buffers, dropped at once: small heaps collect it
-// often and keep the threads' memory flat. A page is at most 8 MB (see bounded-read.ts); a thread
-// that runs out all the same fails, and its part is read in this thread instead.
+// often and keep the threads' memory flat. A WARC page is at most 8 MB (see bounded-read.ts); a
+// thread that runs out all the same fails, and its part is read in this thread instead. A Parquet
+// row group is decoded a column chunk at a time, of any size: its threads' old generation is not bounded.
 const YOUNG_GENERATION_MB = 4;
-const OLD_GENERATION_MB = 48;
+const WARC_OLD_GENERATION_MB = 64;
 
 /** Lists a part, or the whole file, in this thread; with `own`, its faults and skips go there. */
 type ReadPart = (part: RecordPart | undefined, own?: {warn: (message: string) => void; skipped: SkipCounts}) => AsyncIterable<ListedRecord>;
@@ -58,11 +64,13 @@ export function listInParallel(path: PathLike, label: string, workers: ListWorke
 		// A file that cannot be read is read in this thread, whose reading says why.
 		return undefined;
 	}
-	return parts && merged(parts.map((part) => listPart(workers.script, {path, label, part, ...(options.fields ? {fields: options.fields} : {})})), path, warn, options.skipped, readPart);
+	const oldGenerationMb = WARC_FILE.test(label) ? WARC_OLD_GENERATION_MB : undefined;
+	return parts && merged(parts.map((part) => listPart(workers.script, {path, label, part, ...(options.fields ? {fields: options.fields} : {})}, oldGenerationMb)), path, warn, options.skipped, readPart);
 }
 
 async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) => void, skipped: SkipCounts | undefined, readPart: ReadPart): AsyncGenerator<ListedRecord> {
-	// Records are numbered across parts; `numbered` is how many numbers the parts before used.
+	// Records are numbered across parts; `numbered` is how many numbers the parts before used, and
+	// `last` the number of the last record handed on.
 	let numbered = 0;
 	let last = 0;
 	// Skip counts handed on from the parts, to be taken back if the file is read again.
@@ -73,17 +81,25 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 			counted.set(reason, (counted.get(reason) ?? 0) + sign * n);
 		}
 	};
+	// Records read here, with the faults met before each told just before it, as a thread's are;
+	// those after the last record are told only when `tellRest` says the reading stands.
+	async function* told(records: AsyncIterable<ListedRecord>, faults: string[], tellRest: () => boolean): AsyncGenerator<ListedRecord> {
+		for await (const record of records) {
+			for (const fault of faults.splice(0)) warn(fault);
+			yield record;
+		}
+		if (tellRest()) for (const fault of faults.splice(0)) warn(fault);
+	}
 	// The file read again here, from its start, past the records already handed on: when a part
-	// needs a reading from the start, or a thread failed. The failed part's faults are told; those
-	// before the records handed on are not told twice; the skip counts are the new reading's.
-	async function* fromStart(failed: PartRun): AsyncGenerator<ListedRecord> {
+	// needs a reading from the start, or a thread failed. Faults and skips before the last record
+	// handed on were told already; the skip counts become the new reading's.
+	async function* fromStart(): AsyncGenerator<ListedRecord> {
 		for (const run of runs) run.stop();
-		for (const warning of failed.warnings) warn(warning);
-		let past = false;
+		let past = last === 0;
 		const again = {warn: (message: string) => void (past && warn(message)), skipped: new Map() as SkipCounts};
 		for await (const record of readPart(undefined, again)) {
-			past ||= record.lineNumber > last;
-			if (past) yield record;
+			if (record.lineNumber > last) yield record;
+			past ||= record.lineNumber >= last;
 		}
 		count([...counted], -1);
 		count(again.skipped);
@@ -92,21 +108,23 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 		for (const [i, run] of runs.entries()) {
 			// Each part's records are handed on as they come; the parts after it wait in memory.
 			for (let taken = 0; ; ) {
-				if (taken < run.records.length) {
-					const record = run.records[taken]!;
-					run.records[taken++] = undefined as unknown as ListedRecord;
-					last = record.lineNumber + numbered;
-					yield {...record, lineNumber: last, place: {...record.place, path}};
+				if (taken < run.items.length) {
+					const item = run.items[taken]!;
+					run.items[taken++] = '';
+					if (typeof item === 'string') warn(item);
+					else {
+						last = item.lineNumber + numbered;
+						yield {...item, lineNumber: last, place: {...item.place, path}};
+					}
 					continue;
 				}
 				if (run.finished) break;
 				await new Promise<void>((resolve) => (run.wake = resolve));
 			}
 			if (run.failed !== undefined || !run.part || run.part.whole) {
-				yield* fromStart(run);
+				yield* fromStart();
 				return;
 			}
-			for (const warning of run.warnings) warn(warning);
 			count(run.skipped);
 			numbered += run.part.count ?? 0;
 			if (i + 1 === runs.length) return;
@@ -115,13 +133,14 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 			if (run.part.ended !== run.part.to) {
 				for (const other of runs) other.stop();
 				const rest: RecordPart = {from: run.part.ended!, to: Number.POSITIVE_INFINITY};
+				const faults: string[] = [];
 				const restSkipped: SkipCounts = new Map();
-				for await (const record of readPart(rest, {warn, skipped: restSkipped})) {
-					last = record.lineNumber + numbered;
-					yield {...record, lineNumber: last};
-				}
+				const renumbered = async function* () {
+					for await (const record of readPart(rest, {warn: (message) => faults.push(message), skipped: restSkipped})) yield {...record, lineNumber: (last = record.lineNumber + numbered)};
+				};
+				yield* told(renumbered(), faults, () => !rest.whole);
 				count(restSkipped);
-				if (rest.whole) yield* fromStart({...run, warnings: []});
+				if (rest.whole) yield* fromStart();
 				return;
 			}
 		}
@@ -130,15 +149,15 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 	}
 }
 
-function listPart(script: string, job: PartJob): PartRun {
-	const run: PartRun = {records: [], warnings: [], skipped: [], finished: false, stop: () => {}};
+function listPart(script: string, job: PartJob, oldGenerationMb: number | undefined): PartRun {
+	const run: PartRun = {items: [], skipped: [], finished: false, stop: () => {}};
 	const wake = () => {
 		run.wake?.();
 		run.wake = undefined;
 	};
-	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB}});
+	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(oldGenerationMb ? {maxOldGenerationSizeMb: oldGenerationMb} : {})}});
 	run.stop = () => {
-		run.records = [];
+		run.items = [];
 		if (run.finished) return;
 		// Asked to stop, not terminated: a thread terminated while it loads its modules can take the
 		// process down with it (Node 20). Its part is no longer wanted, nor waited for.
@@ -148,8 +167,7 @@ function listPart(script: string, job: PartJob): PartRun {
 	};
 	worker.on('message', (message: PartMessage) => {
 		if (run.stopped) return;
-		if ('records' in message) for (const record of message.records) run.records.push(record);
-		else if ('warning' in message) run.warnings.push(message.warning);
+		if ('items' in message) for (const item of message.items) run.items.push(item);
 		else {
 			run.part = message.done.part;
 			run.skipped = message.done.skipped;

@@ -40,10 +40,19 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 // A gzip member larger than this is not one record's: the archive is read as one stream instead.
 const MEMBER_LIMIT = 64 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
+const MAGIC = Buffer.from(GZIP_MAGIC);
 
 export const WARC_FILE = /\.warc(?:\.gz)?$/i;
 
-type Sink = {warn: (message: string) => void; label: string};
+/**
+ * Where a fault is told to be: `offset` is a position in the stream of records; `at` gives it as the
+ * file's (the offset itself for an uncompressed archive, the start of the gzip member that holds
+ * it for one of a member a record, and for one stream its place in the decompressed stream).
+ */
+type Sink = {warn: (message: string) => void; label: string; at: (offset: number) => string};
+
+const plainOffset = (offset: number) => `offset ${offset}`;
+const streamOffset = (offset: number) => `offset ${offset} of the decompressed archive`;
 
 /**
  * A part of an archive of one gzip member a record, read apart from the rest (by another thread):
@@ -77,8 +86,27 @@ class RecordParser {
 	 */
 	endRecord(): void {
 		if (!this.#pending) return;
-		this.sink.warn(`${this.sink.label}: the record at offset ${this.#pending.offset} is shorter than its Content-Length; skipped`);
+		this.sink.warn(`${this.sink.label}: the record at ${this.sink.at(this.#pending.offset)} is shorter than its Content-Length; skipped`);
 		this.#pending = undefined;
+		this.#start += this.#size;
+		this.#parts = [];
+		this.#size = 0;
+	}
+
+	/**
+	 * A gzip member starts a record: a record still open before it was too long by its header (see
+	 * endRecord), and bytes held that start no record are dropped, with a warning, rather than
+	 * searched for a `WARC/` line that the new member starts without a line end before it.
+	 */
+	startRecord(): void {
+		if (this.#pending) {
+			this.endRecord();
+			return;
+		}
+		const held = this.#held();
+		let at = 0;
+		while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
+		if (at < held.length) this.sink.warn(`${this.sink.label}: unexpected bytes at ${this.sink.at(this.#start + at)} (a wrong Content-Length?); skipped to the next record`);
 		this.#start += this.#size;
 		this.#parts = [];
 		this.#size = 0;
@@ -117,7 +145,7 @@ class RecordParser {
 						this.#drop(Math.max(at, held.length - RESYNC.length));
 						return undefined;
 					}
-					this.sink.warn(`${this.sink.label}: unexpected bytes at offset ${this.#start + at} (a wrong Content-Length?); skipped to the next record`);
+					this.sink.warn(`${this.sink.label}: unexpected bytes at ${this.sink.at(this.#start + at)} (a wrong Content-Length?); skipped to the next record`);
 					this.#drop(next === -1 ? held.length : next + 1);
 					continue;
 				}
@@ -133,9 +161,9 @@ class RecordParser {
 					endLength = 2;
 				}
 				if (end === -1) {
-					if (final && current.length > 0) this.sink.warn(`${this.sink.label}: the archive ends inside a record's headers at offset ${this.#start}`);
+					if (final && current.length > 0) this.sink.warn(`${this.sink.label}: the archive ends inside a record's headers at ${this.sink.at(this.#start)}`);
 					if (current.length > 64 * 1024) {
-						this.sink.warn(`${this.sink.label}: headers of over 64 KB at offset ${this.#start}; skipped`);
+						this.sink.warn(`${this.sink.label}: headers of over 64 KB at ${this.sink.at(this.#start)}; skipped`);
 						this.#drop(current.length);
 					}
 					return undefined;
@@ -144,7 +172,7 @@ class RecordParser {
 				const headers = parseHeaders(current.subarray(0, end).toString('utf8'));
 				const length = Number(headers.get('content-length'));
 				if (!Number.isSafeInteger(length) || length < 0) {
-					this.sink.warn(`${this.sink.label}: a record without a Content-Length at offset ${this.#start}; skipped`);
+					this.sink.warn(`${this.sink.label}: a record without a Content-Length at ${this.sink.at(this.#start)}; skipped`);
 					this.#drop(end + endLength);
 					continue;
 				}
@@ -169,13 +197,13 @@ class RecordParser {
 				const swallowed = Buffer.concat(record.kept);
 				const next = swallowed.indexOf(RESYNC);
 				if (next !== -1) {
-					this.sink.warn(`${this.sink.label}: the record at offset ${record.offset} is shorter than its Content-Length; read on from the next record`);
+					this.sink.warn(`${this.sink.label}: the record at ${this.sink.at(record.offset)} is shorter than its Content-Length; read on from the next record`);
 					this.#parts = [swallowed.subarray(next + 1)];
 					this.#size = this.#parts[0]!.length;
 					this.#start = record.offset + record.headerLength + next + 1;
 					continue;
 				}
-				this.sink.warn(`${this.sink.label}: the archive ends inside the record at offset ${record.offset} (cut short?)`);
+				this.sink.warn(`${this.sink.label}: the archive ends inside the record at ${this.sink.at(record.offset)} (cut short?)`);
 				return undefined;
 			}
 			this.#pending = undefined;
@@ -265,10 +293,11 @@ function* readPlain(descriptor: number, parser: RecordParser): Generator<undefin
  */
 export async function* readWarc(path: PathLike, label: string, warn: (message: string) => void, part?: WarcPart): AsyncGenerator<WarcRecord> {
 	const descriptor = openRegularFile(path, label);
-	const parser = new RecordParser({warn, label});
+	const sink: Sink = {warn, label, at: plainOffset};
+	const parser = new RecordParser(sink);
 	try {
 		if (part) {
-			yield* readMembers(descriptor, path, label, parser, warn, part);
+			yield* readMembers(descriptor, path, label, parser, sink, part);
 			return;
 		}
 		const head = Buffer.alloc(3);
@@ -283,13 +312,14 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 			for (let record = parser.take(true); record; record = parser.take(true)) yield {...record, place: {offset: record.offset, length: record.length, stream: false}};
 			return;
 		}
-		yield* readMembers(descriptor, path, label, parser, warn);
+		yield* readMembers(descriptor, path, label, parser, sink);
 	} finally {
 		closeSync(descriptor);
 	}
 }
 
-async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, warn: (message: string) => void, part?: WarcPart): AsyncGenerator<WarcRecord> {
+async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, sink: Sink, part?: WarcPart): AsyncGenerator<WarcRecord> {
+	const {warn} = sink;
 	// The compressed bytes from `windowStart`: one buffer, refilled in place, grown only for a member larger than it.
 	let buffer = Buffer.allocUnsafe(4 * CHUNK);
 	let window = buffer.subarray(0, 0);
@@ -299,6 +329,12 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 	// Where each member's output starts in the decompressed stream, to tell whether a record is one member.
 	const members: Array<{file: number; length: number; stream: number; size: number}> = [];
 	let streamed = 0;
+	// A fault is told at the start of the member that holds it: a place in the file, the same
+	// whether the archive is read whole or in parts.
+	sink.at = (offset) => {
+		const member = members.findLast((held) => held.stream <= offset);
+		return member ? plainOffset(member.file) : streamOffset(offset);
+	};
 	const fill = (size: number) => {
 		const keptLength = window.length - (position - windowStart);
 		if (keptLength + size > buffer.length) {
@@ -334,17 +370,29 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 		}
 		if (member === 'too-large') {
 			// One stream for the whole archive (or a member too large for a record): read through.
+			sink.at = streamOffset;
 			yield* readStream(path, position, parser, (record) => ({offset: record.offset, length: record.length, stream: true}), warn, label);
 			return;
 		}
 		if ('error' in member) {
-			const next = window.indexOf(Buffer.from(GZIP_MAGIC), at + 1);
-			if (member.error === 'cut short' || next === -1) {
+			if (member.error === 'cut short') {
 				warn(`${label}: the archive is cut short at offset ${position}; the records before it are kept`);
 				break;
 			}
 			warn(`${label}: a damaged gzip member at offset ${position} (${member.error}); skipped`);
-			// The damaged member's bytes would be taken for the next record's start: they are lost.
+			// The next member is looked for past the damage, through the file a window at a time (the
+			// window's end is no reason to stop, and a window must hold no more than the file's
+			// chunk); the damaged member's bytes would be taken for the next record's start: they are lost.
+			let from = at + 1;
+			let next = window.indexOf(MAGIC, from);
+			while (next === -1 && !atEnd) {
+				// The last bytes are kept: a member's first bytes may straddle two windows.
+				position = windowStart + Math.max(from, window.length - MAGIC.length + 1);
+				fill(CHUNK);
+				from = 0;
+				next = window.indexOf(MAGIC, from);
+			}
+			if (next === -1) break;
 			position = windowStart + next;
 			parser.push(Buffer.from('\n'));
 			streamed += 1;
@@ -352,7 +400,7 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 		}
 		if (members.length % 8 === 0) await turn();
 		// One record a member: a record still open when the next member starts one was too long by its header.
-		if (parser.reading && member.output.subarray(0, 5).equals(WARC_LINE)) parser.endRecord();
+		if (member.output.subarray(0, 5).equals(WARC_LINE)) parser.startRecord();
 		members.push({file: position, length: member.length, stream: streamed, size: member.output.length});
 		parser.push(member.output);
 		streamed += member.output.length;
@@ -369,10 +417,10 @@ async function* readMembers(descriptor: number, path: PathLike, label: string, p
 	}
 	if (part) {
 		part.ended = position;
-		// The next part starts a record: one still open here was too long by its header, as when
+		// The next part starts a record: what is still held here is dropped as it would be when
 		// the next member is read in one reading of the archive.
 		if (position >= part.to) {
-			parser.endRecord();
+			parser.startRecord();
 			return;
 		}
 	}
@@ -462,7 +510,7 @@ export function readWarcRecordAt(path: PathLike, place: WarcPlace, label: string
 			bytes = member.output;
 		}
 	}
-	const parser = new RecordParser({warn: () => {}, label});
+	const parser = new RecordParser({warn: () => {}, label, at: plainOffset});
 	parser.push(bytes);
 	const record = parser.take(true);
 	if (!record) throw new Error(`no record at offset ${place.offset}`);

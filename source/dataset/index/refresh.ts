@@ -5,10 +5,12 @@
 // ones again, and no id ever names another file's article.
 import {createHash} from 'node:crypto';
 import {statSync, type Stats} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {basename, dirname, resolve} from 'node:path';
 import {assignIds, IdRegistry} from '../ids';
 import {loadCrawlReadersFor} from '../crawl-readers';
-import {countSkip, readRecords, RECORD_FILE, type FieldNames, type SkipCounts} from '../records';
+import {countSkip, readRecords, RECORD_FILE, WARC_FILE, type FieldNames, type SkipCounts} from '../records';
+import {HTML_FILE} from '../html-file';
 import {isOlder, type Entry} from '../load';
 import {recurringLines} from '../site-lines';
 import {fsPath, listPageFiles, type PageFile} from '../walk';
@@ -330,7 +332,10 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		const recordFiles = stale.filter((file) => RECORD_FILE.test(file.path));
 		const jobs = pages.map((file) => ({job: {path: file.path, raw: file.raw, id: file.id}, siteLines: siteLines(file)}));
 		const manyRecords = recordFiles.reduce((sum, file) => sum + file.size, 0) >= THREADS_FROM_RECORD_BYTES;
-		const parser = options.workerScript && (pages.length >= THREADS_FROM_PAGES || manyRecords) ? startWorkers(options.workerScript) : inThisThread;
+		// An HTML page costs a parse of its DOM, many times what storing it costs: for those, the main
+		// thread mostly waits, and there is a parsing thread for every core.
+		const htmlPages = stale.some((file) => HTML_FILE.test(file.path) || WARC_FILE.test(file.path));
+		const parser = options.workerScript && (pages.length >= THREADS_FROM_PAGES || manyRecords) ? startWorkers(options.workerScript, htmlPages ? availableParallelism() : undefined) : inThisThread;
 		try {
 			let index = 0;
 			for await (const parsed of parser.parse(jobs)) {

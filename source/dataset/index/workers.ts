@@ -1,5 +1,6 @@
 // Page parsing in worker threads for an indexing: as many workers as cores less one (at least
-// one), while the main thread writes to SQLite. Results come back in the order the pages were
+// one), while the main thread writes to SQLite; for HTML pages, whose parse costs far more than
+// their writing, the caller asks for one a core. Results come back in the order the pages were
 // sent, so ids and batches do not depend on which worker was quicker.
 import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';

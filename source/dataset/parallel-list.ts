@@ -44,10 +44,12 @@ const FROM_BYTES = 32 * 1024 * 1024;
 const MOST_THREADS = 4;
 // A listing's garbage is page-sized strings and buffers, dropped at once: small heaps collect it
 // often and keep the threads' memory flat. A WARC page is at most 8 MB (see bounded-read.ts); a
-// thread that runs out all the same fails, and its part is read in this thread instead. A Parquet
-// row group is decoded a column chunk at a time, of any size: its threads' old generation is not bounded.
+// Parquet thread holds a column chunk decoded whole (up to 32 MB of text, twice that as strings,
+// see parquet.ts) or a batch of rows. A thread that runs out all the same fails, and its part is
+// read in this thread instead.
 const YOUNG_GENERATION_MB = 4;
 const WARC_OLD_GENERATION_MB = 64;
+const PARQUET_OLD_GENERATION_MB = 160;
 
 /** Lists a part, or the whole file, in this thread; with `own`, its faults and skips go there. */
 type ReadPart = (part: RecordPart | undefined, own?: {warn: (message: string) => void; skipped: SkipCounts}) => AsyncIterable<ListedRecord>;
@@ -64,7 +66,7 @@ export function listInParallel(path: PathLike, label: string, workers: ListWorke
 		// A file that cannot be read is read in this thread, whose reading says why.
 		return undefined;
 	}
-	const oldGenerationMb = WARC_FILE.test(label) ? WARC_OLD_GENERATION_MB : undefined;
+	const oldGenerationMb = WARC_FILE.test(label) ? WARC_OLD_GENERATION_MB : PARQUET_OLD_GENERATION_MB;
 	return parts && merged(parts.map((part) => listPart(workers.script, {path, label, part, ...(options.fields ? {fields: options.fields} : {})}, oldGenerationMb)), path, warn, options.skipped, readPart);
 }
 

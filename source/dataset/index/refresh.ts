@@ -339,8 +339,10 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 		try {
 			let index = 0;
 			for await (const parsed of parser.parse(jobs)) {
-				// A changed file's old rows go in the same batch as its new ones: a reader sees one or the other.
-				writer.forget(pages[index]!.path);
+				// A changed file's old rows go in the same batch as its new ones: a reader sees one or the
+				// other. A new file has none (those of an indexing cut short went above): looking for them
+				// would cost a search of the full-text table for each page.
+				if (known.has(pages[index]!.path)) writer.forget(pages[index]!.path);
 				if ('skipped' in parsed) {
 					if (parsed.silent) countSkip(options.skipped, parsed.skipped);
 					else options.warn(`skipping ${parsed.skipped}`);
@@ -353,7 +355,7 @@ async function refreshTurn(db: Database, path: string, options: RefreshOptions):
 				await progress();
 			}
 			for (const file of recordFiles) {
-				writer.forget(file.path);
+				if (known.has(file.path)) writer.forget(file.path);
 				const captures: Captures = new Map();
 				// The id each captured address is listed by, and the record id of the capture that holds it.
 				const holders = new Map<string, {id: string; alias: string | undefined; crawled: string | undefined}>();

@@ -141,12 +141,9 @@ function htmlListing(entry: Entry, page: Page, warn?: (message: string) => void)
 		const article = articleOfPage(entry, page, undefined, warn);
 		return {title: article.title, published: article.published, ...(article.url ? {url: article.url} : {})};
 	}
-	const url = facts.url && own(facts.url);
-	return {title: own(facts.title.title), published: facts.date ? own(facts.date.published) : null, ...(url ? {url} : {})};
+	const url = facts.url && detached(facts.url);
+	return {title: detached(facts.title.title), published: facts.date ? detached(facts.date.published) : null, ...(url ? {url} : {})};
 }
-
-// Kept for the whole listing: strings of their own, not views of the page they were cut from.
-const own = detached;
 
 /** What a record states, only what it does state: a listing of a million records keeps one each. */
 function statedOf(record: DataRecord, fields: FieldNames | undefined): NonNullable<Entry['stated']> {
@@ -172,7 +169,7 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 	const headline = headlineOfTextHead(text) ?? (record.title ? undefined : parseHeadline(listingPart(text)));
 	const url = record.url ?? headline?.url;
 	// Kept for the whole listing: strings of their own, not views of the record's text.
-	return {title: own(record.title ?? headline!.title), published: headline?.published ?? record.published ?? null, ...(url ? {url: own(url)} : {})};
+	return {title: detached(record.title ?? headline!.title), published: headline?.published ?? record.published ?? null, ...(url ? {url: detached(url)} : {})};
 }
 
 const NOT_AN_ARTICLE = 'no article (a home, section or error page)';

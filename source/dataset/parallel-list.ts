@@ -83,15 +83,6 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 			counted.set(reason, (counted.get(reason) ?? 0) + sign * n);
 		}
 	};
-	// Records read here, with the faults met before each told just before it, as a thread's are;
-	// those after the last record are told only when `tellRest` says the reading stands.
-	async function* told(records: AsyncIterable<ListedRecord>, faults: string[], tellRest: () => boolean): AsyncGenerator<ListedRecord> {
-		for await (const record of records) {
-			for (const fault of faults.splice(0)) warn(fault);
-			yield record;
-		}
-		if (tellRest()) for (const fault of faults.splice(0)) warn(fault);
-	}
 	// The file read again here, from its start, past the records already handed on: when a part
 	// needs a reading from the start, or a thread failed. Faults and skips before the last record
 	// handed on were told already; the skip counts become the new reading's.
@@ -112,6 +103,7 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 			for (let taken = 0; ; ) {
 				if (taken < run.items.length) {
 					const item = run.items[taken]!;
+					// Dropped as it is taken: a part's records need not stay in memory once handed on.
 					run.items[taken++] = '';
 					if (typeof item === 'string') warn(item);
 					else {
@@ -135,12 +127,16 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 			if (run.part.ended !== run.part.to) {
 				for (const other of runs) other.stop();
 				const rest: RecordPart = {from: run.part.ended!, to: Number.POSITIVE_INFINITY};
+				// Its faults are told as a thread's are: each before the record it came before, and
+				// those after the last record only if this reading stands.
 				const faults: string[] = [];
 				const restSkipped: SkipCounts = new Map();
-				const renumbered = async function* () {
-					for await (const record of readPart(rest, {warn: (message) => faults.push(message), skipped: restSkipped})) yield {...record, lineNumber: (last = record.lineNumber + numbered)};
-				};
-				yield* told(renumbered(), faults, () => !rest.whole);
+				for await (const record of readPart(rest, {warn: (message) => faults.push(message), skipped: restSkipped})) {
+					for (const fault of faults.splice(0)) warn(fault);
+					last = record.lineNumber + numbered;
+					yield {...record, lineNumber: last};
+				}
+				if (!rest.whole) for (const fault of faults) warn(fault);
 				count(restSkipped);
 				if (rest.whole) yield* fromStart();
 				return;
@@ -151,13 +147,13 @@ async function* merged(runs: PartRun[], path: PathLike, warn: (message: string) 
 	}
 }
 
-function listPart(script: string, job: PartJob, oldGenerationMb: number | undefined): PartRun {
+function listPart(script: string, job: PartJob, oldGenerationMb: number): PartRun {
 	const run: PartRun = {items: [], skipped: [], finished: false, stop: () => {}};
 	const wake = () => {
 		run.wake?.();
 		run.wake = undefined;
 	};
-	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(oldGenerationMb ? {maxOldGenerationSizeMb: oldGenerationMb} : {})}});
+	const worker = new Worker(script, {workerData: job, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb}});
 	run.stop = () => {
 		run.items = [];
 		if (run.finished) return;

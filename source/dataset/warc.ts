@@ -297,7 +297,7 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 	const parser = new RecordParser(sink);
 	try {
 		if (part) {
-			yield* readMembers(descriptor, path, label, parser, sink, part);
+			yield* readMembers(descriptor, path, parser, sink, part);
 			return;
 		}
 		const head = Buffer.alloc(3);
@@ -312,14 +312,14 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 			for (let record = parser.take(true); record; record = parser.take(true)) yield {...record, place: {offset: record.offset, length: record.length, stream: false}};
 			return;
 		}
-		yield* readMembers(descriptor, path, label, parser, sink);
+		yield* readMembers(descriptor, path, parser, sink);
 	} finally {
 		closeSync(descriptor);
 	}
 }
 
-async function* readMembers(descriptor: number, path: PathLike, label: string, parser: RecordParser, sink: Sink, part?: WarcPart): AsyncGenerator<WarcRecord> {
-	const {warn} = sink;
+async function* readMembers(descriptor: number, path: PathLike, parser: RecordParser, sink: Sink, part?: WarcPart): AsyncGenerator<WarcRecord> {
+	const {warn, label} = sink;
 	// The compressed bytes from `windowStart`: one buffer, refilled in place, grown only for a member larger than it.
 	let buffer = Buffer.allocUnsafe(4 * CHUNK);
 	let window = buffer.subarray(0, 0);

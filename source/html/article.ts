@@ -13,7 +13,7 @@ import {extractArticle, isOrdinaryTree} from './extract';
 import {headTags, proseOf, scannable} from './head';
 import {comparableUrl} from '../text/url';
 import {firstTag, type HeadTags} from './tags';
-import {byteText, decodeHtml} from './charset';
+import {byteText, decodeAs, htmlEncoding} from './charset';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 export type HtmlPageOptions = {
@@ -131,6 +131,8 @@ export type PageFacts = {
 	kicker: string | null;
 	metadata: PageMetadata;
 	isArticle: boolean;
+	/** The encoding the page is read in (see charset.ts), found once for its scan and its parse. */
+	encoding: string;
 };
 
 /** A page's bytes; a string (a test's page, an HTML string) is taken as UTF-8. */
@@ -139,7 +141,9 @@ export type HtmlInput = Uint8Array | string;
 const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
 
 export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPageOptions, 'url' | 'crawled' | 'charset'>): PageFacts {
-	const {text, encoding} = byteText(bytesOf(input), typeof input === 'string' ? 'utf-8' : charset);
+	const bytes = bytesOf(input);
+	const pageEncoding = htmlEncoding(bytes, typeof input === 'string' ? 'utf-8' : charset);
+	const {text, encoding} = byteText(bytes, pageEncoding);
 	const scanned = scannable(text);
 	const head = headTags(scanned, encoding);
 	const metadata = readMetadata(head);
@@ -153,6 +157,7 @@ export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPa
 		kicker: sectionOf(head),
 		metadata,
 		isArticle: size >= ARTICLE_SIZE && (readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE),
+		encoding: pageEncoding,
 	};
 }
 
@@ -200,7 +205,7 @@ function storyLinks(document: Document, pageUrl: string | undefined): RelatedSto
 export function parseHtmlPage(input: HtmlInput, {id, source, url, crawled, charset}: HtmlPageOptions): HtmlPage {
 	const facts = pageFacts(input, {url, crawled, charset});
 	const {metadata} = facts;
-	const {document, cut} = parseDocument(typeof input === 'string' ? input : decodeHtml(input, charset));
+	const {document, cut} = parseDocument(typeof input === 'string' ? input : decodeAs(input, facts.encoding));
 	// A page cut off before its first element has no tree to look in: its text is read as it stands.
 	const root = document.documentElement;
 	const treeless = !root || !document.body;

@@ -32,6 +32,31 @@ export const fastStringWidth = {
 	},
 };
 
+// string-width builds its emoji pattern (`\p{RGI_Emoji}` with the v flag, which V8 expands into
+// every emoji sequence when the pattern is made) when it is imported: about 35 ms of every start,
+// though docbao counts most text without it (source/text/width.ts) and a start may never measure
+// an emoji. The pattern is made when string-width first meets a cluster that needs it. The build
+// fails if the lines change, so an upgrade of string-width is noticed.
+export const lazyEmojiPattern = {
+	name: 'lazy-emoji-pattern',
+	setup(build) {
+		// The copy at the top of node_modules is the one bundled: every other import of string-width
+		// is pointed at source/text/ink-string-width.ts, which imports that one.
+		const bundled = fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url));
+		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, ({path}) => {
+			if (path !== bundled) return undefined;
+			const source = readFileSync(path, 'utf8');
+			const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+			const use = 'rgiEmojiRegex.test(segment)';
+			if (!source.includes(eager) || source.split(use).length !== 2) throw new Error('string-width changed: revisit lazy-emoji-pattern in scripts/build-plugins.mjs');
+			return {
+				contents: source.replace(eager, 'let rgiEmojiRegex;').replace(use, () => "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"),
+				loader: 'js',
+			};
+		});
+	},
+};
+
 // Ink turns every line of every frame into styled characters, in caches that live for one frame
 // only. Scrolling redraws mostly the same lines, so the caches are kept across frames (bounded),
 // which halves the cost of a frame. The build fails if Ink's code changes under the patch.

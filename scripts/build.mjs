@@ -2,7 +2,7 @@
 // The reader (Ink, React) is split into its own chunk, loaded only when the app opens.
 import {build} from 'esbuild';
 import {rmSync} from 'node:fs';
-import {deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyLinkedomListeners} from './build-plugins.mjs';
+import {deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyEmojiPattern, lazyLinkedomListeners} from './build-plugins.mjs';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 
@@ -23,6 +23,6 @@ await build({
 	// Some bundled CommonJS calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	minify: !process.env.DOCBAO_NO_MINIFY,
-	plugins: [deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyLinkedomListeners],
+	plugins: [deferMeowNormaliser, fastStringWidth, keepInkOutputCaches, lazyEmojiPattern, lazyLinkedomListeners],
 	logLevel: 'warning',
 });

@@ -6,6 +6,7 @@ import {sanitizeForTerminal, stringifyJsonSafe} from '../source/text/sanitize';
 import {decodeBytes, looksBinary} from '../source/text/decode';
 import {foldKey} from '../source/text/fold';
 import {normalizeText, pageLines} from '../source/text/normalize';
+import {groupDigits} from '../source/text/digits';
 
 describe('wrapText', () => {
 	const paragraph = 'Phó Thủ tướng Thường trực yêu cầu tỉnh Quảng Nam tiếp tục đổi mới hệ thống tổ chức và quản lý 中文字符 😀 ok';
@@ -117,5 +118,22 @@ describe('textWidth', () => {
 		for (const text of ['Quảng Nam', 'Hoa\u0300', 'Россия', 'Ελλάδα', '中文 text', '😀 ok', 'a\u200bb', 'soft\u00adhyphen', '한국어']) {
 			expect(textWidth(text), text).toBe(stringWidth(text));
 		}
+	});
+});
+
+describe('groupDigits', () => {
+	it('groups thousands as toLocaleString does in English and Vietnamese', () => {
+		const values = [0, 7, 42, 999, 1000, 12_345, 100_000, 999_999, 1_000_000, 1_234_567_890, -5, -1234, -1_000_000, Number.MAX_SAFE_INTEGER];
+		for (let digits = 1; digits <= 15; digits++) values.push(Math.floor(Math.random() * 10 ** digits));
+		for (const value of values) {
+			expect(groupDigits(value, ',')).toBe(value.toLocaleString('en'));
+			expect(groupDigits(value, '.')).toBe(value.toLocaleString('vi'));
+		}
+	});
+
+	it('writes numbers that are not whole as they are', () => {
+		expect(groupDigits(1.5, ',')).toBe('1.5');
+		expect(groupDigits(Number.NaN, ',')).toBe('NaN');
+		expect(groupDigits(Infinity, ',')).toBe('Infinity');
 	});
 });

@@ -1,4 +1,5 @@
 // The progress line of a long indexing, for stderr on a terminal: count, rate and time left.
+import {groupDigits} from '../text/digits';
 
 const clock = (seconds: number) => {
 	const whole = Math.max(0, Math.round(seconds));
@@ -9,7 +10,7 @@ const clock = (seconds: number) => {
 export function progressLine(label: string, done: number, total: number, elapsedMs: number, width: number): string {
 	const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
 	const left = rate > 0 ? clock((total - done) / rate) : '–';
-	const counts = `${done.toLocaleString('en')}/${total.toLocaleString('en')} files · ${Math.round(rate).toLocaleString('en')}/s · ${left} left`;
+	const counts = `${groupDigits(done, ',')}/${groupDigits(total, ',')} files · ${groupDigits(Math.round(rate), ',')}/s · ${left} left`;
 	const barWidth = Math.max(0, Math.min(30, width - label.length - counts.length - 4));
 	const filled = total > 0 ? Math.round((done / total) * barWidth) : 0;
 	const bar = barWidth > 0 ? ` ${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}` : '';

@@ -1,5 +1,6 @@
 // Every word the reader shows, in English and Vietnamese. The reducer and the components take
 // their text from here, so a language is one object and nothing on screen is left untranslated.
+import {groupDigits} from '../text/digits';
 import type {Command} from './keymap';
 
 export type Messages = {
@@ -58,7 +59,7 @@ export type Messages = {
 	loading: {reading: (name: string) => string; pages: (done: number, total: number) => string; looking: string};
 };
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => `${groupDigits(count, ',')} ${count === 1 ? one : many}`;
 
 export const english: Messages = {
 	groups: {move: 'Move', panes: 'Panes', go: 'Go', search: 'Search', marks: 'Marks', links: 'Links', other: 'Other'},
@@ -99,7 +100,7 @@ export const english: Messages = {
 		found: (query, index, total) => `“${query}” ${index}/${total}`,
 		noMatch: (query) => `no match for “${query}”`,
 		indexing: (done, total) => `indexing ${done}/${total}`,
-		unread: (count) => `${count.toLocaleString('en')} unread`,
+		unread: (count) => `${groupDigits(count, ',')} unread`,
 		related: (index, total) => `story ${index}/${total}`,
 		comments: 'comments',
 		article: 'article',
@@ -133,7 +134,7 @@ export const english: Messages = {
 	},
 	list: {
 		searchHeading: (query, count) => `search “${query}”: ${plural(count, 'result', 'results')} (Esc: the whole list)`,
-		filterHeading: (filter, count, total) => `/${filter}  ${count.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+		filterHeading: (filter, count, total) => `/${filter}  ${groupDigits(count, ',')} of ${groupDigits(total, ',')}`,
 		datasetHeading: (name, total) => `${name} · ${plural(total, 'article', 'articles')}`,
 		bookmarksHeading: (count) => `bookmarks: ${plural(count, 'article', 'articles')} (Esc: the whole list)`,
 		noResults: 'No article holds all of these words (Esc: the whole list).',
@@ -145,7 +146,7 @@ export const english: Messages = {
 	loading: {reading: (name) => `Reading ${name}…`, pages: (done, total) => `${done} of ${total} pages`, looking: 'looking for pages'},
 };
 
-const count = (value: number) => value.toLocaleString('vi');
+const count = (value: number) => groupDigits(value, '.');
 
 export const vietnamese: Messages = {
 	groups: {move: 'Di chuyển', panes: 'Khung', go: 'Đi tới', search: 'Tìm kiếm', marks: 'Đánh dấu', links: 'Liên kết', other: 'Khác'},

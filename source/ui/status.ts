@@ -1,5 +1,6 @@
 // The status line's text for a state: where the reader is (in the focused pane), and the keys that
 // matter there.
+import {groupDigits} from '../text/digits';
 import {displayText} from '../text/display';
 import {keyLabels, type Command} from './keymap';
 import {articleView, commentView, currentArticle, currentPlace, focusOf, helpView, searchMatches, unreadCount, visibleCount, type State} from './model';
@@ -9,7 +10,7 @@ export function statusText(state: State): {left: string; right: string} {
 	if (!state.refreshing || state.notice) return status;
 	// The list itself is usable meanwhile: the refresh only says how far it has come.
 	const {done, total} = state.refreshing;
-	return {left: status.left, right: `${state.setup.text.status.indexing(done.toLocaleString('en'), total.toLocaleString('en'))} · ${status.right}`};
+	return {left: status.left, right: `${state.setup.text.status.indexing(groupDigits(done, ','), groupDigits(total, ','))} · ${status.right}`};
 }
 
 /** The lines on screen, a–b of n. */

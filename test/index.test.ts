@@ -13,6 +13,7 @@ import {openArticle} from '../source/dataset/load';
 import {startLoading} from '../source/ui/loader';
 import {cliPath, seedPath} from './helpers/pages';
 import {runCli} from './helpers/cli';
+import {articlePage, gzipMembers, htmlResponse, warcRecord} from './helpers/warc';
 
 let work: string;
 let env: NodeJS.ProcessEnv;
@@ -68,6 +69,34 @@ describe('refreshing the index', () => {
 		expect(ids(catalog)).toEqual(['d', 'a']);
 		expect(catalog.search('duong moi').map((hit) => hit.entry.id)).toEqual(['d']);
 		expect(await catalog.refresh()).toMatchObject({added: 0, changed: 0, removed: 0});
+		expect(catalog.count()).toBe(2);
+		catalog.close();
+	});
+
+	it('keeps its count of listed articles right through additions, deletions and older captures', async () => {
+		const capture = (uri: string, title: string, date: string) => warcRecord({...htmlResponse(uri, articlePage(title, '2019-11-20T10:00:00Z')), date});
+		const folder = dataset('counted', {'a.txt': page('Cầu mới ở Huế', 'Thứ Hai 30/07/2018 , 08:00 (GMT+7)', 'Cây cầu nối hai bờ sông Hương.')});
+		const archive = join(folder, 'crawl.warc.gz');
+		const write = (...records: Buffer[]) => {
+			writeFileSync(archive, gzipMembers(records));
+			utimesSync(archive, new Date(), new Date(Date.now() + Math.random() * 1e6));
+		};
+		write(capture('https://a.example/one', 'One, first capture', '2019-11-21T01:00:00Z'), capture('https://a.example/two', 'Two', '2019-11-21T02:00:00Z'), capture('https://a.example/one', 'One, second capture', '2019-11-21T05:00:00Z'));
+		const catalog = await refreshed(folder);
+		// Counted without the index's help, by the rows a listing gives.
+		const listed = () => catalog.rows().length;
+		expect(listed()).toBe(3);
+		expect(catalog.count()).toBe(listed());
+
+		write(capture('https://a.example/two', 'Two', '2019-11-21T02:00:00Z'), capture('https://a.example/three', 'Three', '2019-11-21T03:00:00Z'), capture('https://a.example/three', 'Three again', '2019-11-21T06:00:00Z'), capture('https://a.example/four', 'Four', '2019-11-21T04:00:00Z'));
+		await catalog.refresh();
+		expect(listed()).toBe(4);
+		expect(catalog.count()).toBe(listed());
+
+		rmSync(join(folder, 'a.txt'));
+		await catalog.refresh();
+		expect(listed()).toBe(3);
+		expect(catalog.count()).toBe(listed());
 		catalog.close();
 	});
 

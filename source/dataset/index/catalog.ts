@@ -85,6 +85,9 @@ function filterClause(filter: ListFilter): {sql: string; parameters: Record<stri
 	return {sql: ` AND ${parts.join(' AND ')}`, parameters};
 }
 
+// The clause of a listing with no filter, whose count the index keeps (see schema.ts).
+const UNFILTERED = filterClause({}).sql;
+
 // A search ranks by bm25 (the title weighs eight times the body), and a newer article gains up to
 // a quarter of its score, half of that after six months: relevance first, recency to break near-ties.
 const HALF_LIFE_MS = 182 * 24 * 3600 * 1000;
@@ -109,6 +112,7 @@ export function openCatalog(path: string, options: CatalogOptions): Catalog {
 		handle,
 		count(filter = {}) {
 			const {sql, parameters} = filterClause(filter);
+			if (sql === UNFILTERED) return (prepared('SELECT listed FROM totals').get() as {listed: number}).listed;
 			return (prepared(`SELECT count(*) AS count FROM articles a WHERE 1${sql}`).get(parameters) as {count: number}).count;
 		},
 		rows(filter = {}, offset = 0, limit = -1) {

@@ -138,6 +138,11 @@ class Writer {
 	readonly #putFile;
 	readonly #retire;
 	readonly #rename;
+	readonly #listedOfFile;
+	readonly #listedWithId;
+	readonly #addListed;
+	// Listed articles added less those taken away, in the open batch: stored with it (see schema.ts).
+	#listedChange = 0;
 	#pending = 0;
 	#since = Date.now();
 	#open = false;
@@ -159,11 +164,15 @@ class Writer {
 		this.#putFile = db.prepare('INSERT OR REPLACE INTO files (path, raw, size, mtime, file_id) VALUES (?, ?, ?, ?, ?)');
 		this.#retire = db.prepare('UPDATE articles SET id = @alias, superseded = 1 WHERE id = @id');
 		this.#rename = db.prepare('UPDATE articles SET id = @to WHERE id = @from');
+		this.#listedOfFile = db.prepare('SELECT count(*) FROM articles WHERE file = ? AND superseded = 0').pluck();
+		this.#listedWithId = db.prepare('SELECT count(*) FROM articles WHERE id = ? AND superseded = 0').pluck();
+		this.#addListed = db.prepare('UPDATE totals SET listed = listed + ?');
 	}
 
 	/** A newer capture of an address takes the older's id; the older keeps its record id, and is not listed. */
 	supersede(olderId: string, olderAlias: string, newerId: string): void {
 		this.#begin();
+		this.#listedChange -= this.#listedWithId.get(olderId) as number;
 		this.#retire.run({id: olderId, alias: olderAlias});
 		this.#rename.run({from: newerId, to: olderId});
 	}
@@ -171,6 +180,7 @@ class Writer {
 	/** A capture older than the one listed for its address: found by its record id, not listed. */
 	retire(id: string, alias: string): void {
 		this.#begin();
+		this.#listedChange -= this.#listedWithId.get(id) as number;
 		this.#retire.run({id, alias});
 	}
 
@@ -183,6 +193,8 @@ class Writer {
 
 	commit(): void {
 		if (!this.#open) return;
+		if (this.#listedChange !== 0) this.#addListed.run(this.#listedChange);
+		this.#listedChange = 0;
 		this.#db.exec('COMMIT');
 		this.#open = false;
 		this.#pending = 0;
@@ -196,6 +208,7 @@ class Writer {
 		this.#begin();
 		this.#deleteTexts.run(path);
 		this.#deleteBodies.run(path);
+		this.#listedChange -= this.#listedOfFile.get(path) as number;
 		this.#deleteArticlesOfFile.run(path);
 		this.#deleteFile.run(path);
 	}
@@ -207,6 +220,7 @@ class Writer {
 		const {lastInsertRowid} = this.#insertArticle.run(row);
 		this.#insertText.run(lastInsertRowid, foldedTitle, foldedBody);
 		this.#insertBody.run(lastInsertRowid, body);
+		this.#listedChange++;
 		this.#pending++;
 	}
 
@@ -220,6 +234,7 @@ class Writer {
 	rollback(): void {
 		if (this.#open) this.#db.exec('ROLLBACK');
 		this.#open = false;
+		this.#listedChange = 0;
 	}
 }
 

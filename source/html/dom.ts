@@ -3,6 +3,7 @@
 // can make a listing stall: scripts, styles and comments of an oversized page go first (they hold
 // no article text), then whatever is still over the bounds is cut, and the caller is told.
 import {parseHTML} from 'linkedom';
+import {nextTag, tagStarts} from './find-tag';
 
 // Articles are well under 2 MB of HTML; a page ten times as large is a feed, a dump, or an attack.
 export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
@@ -16,15 +17,27 @@ export type ParsedDocument = {document: Document; /** The page was cut to the bo
 // The elements whose content is never text, and comments. They are found by a scan from each
 // opening to its closing, not by one regular expression with a back-reference, which costs
 // several times as much on a large page.
-const OPENING = /<(script|style|noscript|template|svg)\b[^>]*>|<!--/gi;
+const OPENING = /<(?:(script|style|noscript|template|svg)\b[^>]*>|!--)/iy;
+const OPENING_STARTS = tagStarts('!stn');
 const CLOSING: Record<string, RegExp> = {
-	script: /<\/script\s*>/gi,
-	style: /<\/style\s*>/gi,
-	noscript: /<\/noscript\s*>/gi,
-	template: /<\/template\s*>/gi,
-	svg: /<\/svg\s*>/gi,
-	comment: /-->/g,
+	script: /<\/script\s*>/iy,
+	style: /<\/style\s*>/iy,
+	noscript: /<\/noscript\s*>/iy,
+	template: /<\/template\s*>/iy,
+	svg: /<\/svg\s*>/iy,
 };
+const CLOSING_STARTS = tagStarts('/');
+
+/** The closing of the element or comment opened by `tag` (whose opening ends at `from`): where it starts and ends; undefined when there is none. */
+function closingEnd(html: string, tag: string, from: number): {at: number; end: number} | undefined {
+	if (tag === 'comment') {
+		const at = html.indexOf('-->', from);
+		return at === -1 ? undefined : {at, end: at + 3};
+	}
+	const closing = CLOSING[tag]!;
+	const closed = nextTag(html, from, CLOSING_STARTS, closing);
+	return closed ? {at: closed.index, end: closing.lastIndex} : undefined;
+}
 
 /**
  * The page without elements that never hold article text, keeping JSON-LD metadata scripts; the
@@ -33,19 +46,16 @@ const CLOSING: Record<string, RegExp> = {
 export function withoutScripts(html: string, jsonLd?: string[]): string {
 	const kept: string[] = [];
 	let from = 0;
-	OPENING.lastIndex = 0;
-	for (let open = OPENING.exec(html); open; open = OPENING.exec(html)) {
+	for (let open = nextTag(html, 0, OPENING_STARTS, OPENING); open; open = nextTag(html, from, OPENING_STARTS, OPENING)) {
+		const opened = OPENING.lastIndex;
 		const tag = open[1]?.toLowerCase() ?? 'comment';
-		const closing = CLOSING[tag]!;
-		closing.lastIndex = OPENING.lastIndex;
 		// An element never closed runs to the page's end, as in a browser.
-		const closed = closing.exec(html);
-		const end = closed ? closing.lastIndex : html.length;
+		const closed = closingEnd(html, tag, opened);
+		const end = closed ? closed.end : html.length;
 		const keep = tag === 'script' && /application\/ld\+json/i.test(open[0]);
-		if (keep && closed && jsonLd) jsonLd.push(html.slice(OPENING.lastIndex, closed.index));
+		if (keep && closed && jsonLd) jsonLd.push(html.slice(opened, closed.at));
 		kept.push(html.slice(from, keep ? end : open.index));
 		from = end;
-		OPENING.lastIndex = end;
 	}
 	if (from === 0) return html;
 	kept.push(html.slice(from));

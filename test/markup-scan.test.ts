@@ -1,0 +1,98 @@
+// The scan of a page's markup that listing relies on (html/find-tag.ts, html/dom.ts, html/head.ts),
+// checked on generated markup against plain formulations of the same rules: global patterns,
+// cut-out runs cleaned with replacements. The scan is written for speed; these say what it means.
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {nextTag, tagStarts} from '../source/html/find-tag';
+import {withoutScripts} from '../source/html/dom';
+import {proseOf} from '../source/html/head';
+
+// Markup made of pieces that meet the scan's cases: tags of every kind in either case, closings
+// with and without space, unclosed tags and a stray '<', comments, JSON-LD, character references
+// (whole: a reference cut by a tag is not a case the scan agrees on) and runs of text.
+const piece = fc.oneof(
+	{arbitrary: fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', ' \u00a0', '&amp;', '&nbsp; '), weight: 2},
+	fc.constantFrom(
+		'<p>', '</p>', '<P class="x">', '<div>', '</DIV >', '<br/>', '<li>', '<h2>', '</h2>', '<article>', '<section id=a>', '<span>', '</span>', '<a href="/x">', '</a>', '<b>', '<img src=x>',
+		'<meta content="x">', '<META name=a content=b>', '<link rel=canonical href=/c>', '<time datetime="2020-01-02">', '<meta charset=utf-8>', '<meter>', '<timeline>', '<linker>',
+		'<script>', '<script src=x>', '</script>', '</SCRIPT >', '<script type="application/ld+json">', '<style>', '</style>', '<noscript>', '</noscript>', '<template>', '</template>', '<svg>', '</svg>', '<Svg x=1>',
+		'<!--', '-->', '<!DOCTYPE html>', '<', '>', '</', '<body>', '<BODY class=b>',
+		'&amp;', '&#39;', '&#x27;', '&nbsp;', '&Eacute;', ' ', '  ', '\n', '\t', '\u00a0',
+	),
+	{arbitrary: fc.string({unit: fc.constantFrom('a', 'b', ' ', 'é', '.', ',', '"', '='), minLength: 1, maxLength: 120}), weight: 3},
+);
+const markup = fc.array(piece, {minLength: 10, maxLength: 80, size: 'max'}).map((pieces) => pieces.join(''));
+
+// The plain formulations.
+const SCRIPTS = /<(script|style|noscript|template|svg)\b[^>]*>|<!--/gi;
+const CLOSINGS: Record<string, RegExp> = {script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, noscript: /<\/noscript\s*>/gi, template: /<\/template\s*>/gi, svg: /<\/svg\s*>/gi, comment: /-->/g};
+
+function plainWithoutScripts(html: string, jsonLd: string[]): string {
+	let kept = '';
+	let from = 0;
+	SCRIPTS.lastIndex = 0;
+	for (let open = SCRIPTS.exec(html); open; open = SCRIPTS.exec(html)) {
+		const tag = open[1]?.toLowerCase() ?? 'comment';
+		const closing = CLOSINGS[tag]!;
+		closing.lastIndex = SCRIPTS.lastIndex;
+		const closed = closing.exec(html);
+		const end = closed ? closing.lastIndex : html.length;
+		const keep = tag === 'script' && /application\/ld\+json/i.test(open[0]);
+		if (keep && closed) jsonLd.push(html.slice(SCRIPTS.lastIndex, closed.index));
+		kept += html.slice(from, keep ? end : open.index);
+		from = end;
+		SCRIPTS.lastIndex = end;
+	}
+	return kept + html.slice(from);
+}
+
+const BLOCKS = /<\/?(?:p|div|br|li|dt|dd|td|th|tr|article|section|main|h[1-6]|blockquote|pre|ul|ol|dl|table|header|footer|nav|aside|figure|figcaption|form|hr)\b[^>]*>/gi;
+
+function plainProse(page: string): {size: number; readerable: boolean} {
+	const body = Math.max(0, page.search(/<body\b/i));
+	let size = 0;
+	let score = 0;
+	for (const run of page.slice(body).split(BLOCKS)) {
+		const length = run.replace(/<[^>]*>/g, '').replace(/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ').replace(/\s+/g, ' ').trim().length;
+		if (length < 80) continue;
+		size += length;
+		if (length >= 140) score += Math.sqrt(length - 140);
+	}
+	return {size, readerable: score > 20};
+}
+
+describe('the markup scan', () => {
+	it('finds a tag pattern where a global search finds it', () => {
+		const sticky = /<(meta|link|time)\b[^>]*>/iy;
+		const starts = tagStarts('mlt');
+		fc.assert(
+			fc.property(markup, (html) => {
+				const found: number[] = [];
+				for (let tag = nextTag(html, 0, starts, sticky); tag; tag = nextTag(html, sticky.lastIndex, starts, sticky)) found.push(tag.index);
+				expect(found).toEqual([...html.matchAll(/<(meta|link|time)\b[^>]*>/gi)].map((match) => match.index));
+			}),
+			{numRuns: 400},
+		);
+	});
+
+	it('drops scripts, styles and comments and keeps JSON-LD as the plain reading does', () => {
+		fc.assert(
+			fc.property(markup, (html) => {
+				const jsonLd: string[] = [];
+				const plainJsonLd: string[] = [];
+				expect(withoutScripts(html, jsonLd)).toBe(plainWithoutScripts(html, plainJsonLd));
+				expect(jsonLd).toEqual(plainJsonLd);
+			}),
+			{numRuns: 400},
+		);
+	});
+
+	it('measures prose as runs cut out and cleaned would', () => {
+		fc.assert(
+			fc.property(markup, (html) => {
+				expect(proseOf(html)).toEqual(plainProse(html));
+			}),
+			{numRuns: 400},
+		);
+	});
+});

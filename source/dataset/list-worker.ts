@@ -3,7 +3,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {loadCrawlReaders} from './crawl-readers';
 import {listRecords} from './load';
-import type {PartItem, PartJob, PartMessage} from './parallel-list';
+import {batchBytes, type PartItem, type PartJob, type PartMessage} from './parallel-list';
 import type {SkipCounts} from './records';
 
 // Records go back in batches of this many: fewer messages, and the main thread sees progress.
@@ -28,12 +28,12 @@ for await (const record of listRecords(path, job.label, (warning) => items.push(
 	// The main thread knows the path; a copy of it in every record would only cost the copying.
 	items.push({...record, place: {...record.place, path: ''}});
 	if (items.length >= BATCH) {
-		send({items});
+		send({batch: batchBytes(items)});
 		items = [];
 	}
 }
 // A part that must be read from the archive's start keeps its faults after its last record: that
 // reading tells them.
 if (job.part.whole) while (typeof items.at(-1) === 'string') items.pop();
-send({items});
+send({batch: batchBytes(items)});
 send({done: {part: job.part, skipped: [...skipped]}});

@@ -7,6 +7,7 @@ import {readdirSync, readFileSync, statSync, utimesSync, writeFileSync, createWr
 import {join} from 'node:path';
 import {openCatalog} from '../source/dataset/index/catalog';
 import {median, timeAlternating} from './measure';
+import {bareNode} from './reader';
 
 export type Reporter = (name: string, value: string, target: string, met: boolean) => void;
 
@@ -28,21 +29,25 @@ function folderBytes(folder: string): number {
 	return readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
 }
 
-/** The reader in a pseudo-terminal on a dataset: ms to the first full frame of its list, and peak RSS after paging to the end and back. */
 /**
  * The reader's first full frame on a dataset, started `runs` times in turn with a bare Node (the
- * machine is noisy: one start tells little): the medians of both.
+ * machine is noisy: one start tells little): the medians of all three. A bare Node is started in a
+ * pseudo-terminal, as the reader is and as the seed's bound is measured (bench/reader.ts), and
+ * outside one, which starts faster and is reported beside it.
  */
-async function readerStarts(cli: string, folder: string, env: NodeJS.ProcessEnv, runs: number): Promise<{firstFrame: number; bare: number}> {
+async function readerStarts(cli: string, folder: string, env: NodeJS.ProcessEnv, runs: number): Promise<{firstFrame: number; bareInTerminal: number; bare: number}> {
 	const frames: number[] = [];
+	const bareInTerminal: number[] = [];
 	const bare: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		frames.push((await readerOnDataset(cli, folder, env, false)).firstFrame);
+		bareInTerminal.push(...(await bareNode(1)));
 		bare.push(timeAlternating([process.execPath, ['-e', '']], [process.execPath, ['-e', '']], 1)[0]!);
 	}
-	return {firstFrame: median(frames), bare: median(bare)};
+	return {firstFrame: median(frames), bareInTerminal: median(bareInTerminal), bare: median(bare)};
 }
 
+/** The reader in a pseudo-terminal on a dataset: ms to the first full frame of its list, and peak RSS after paging to the end and back. */
 async function readerOnDataset(cli: string, folder: string, env: NodeJS.ProcessEnv, paging = true): Promise<{firstFrame: number; peakMb: number}> {
 	const term = new xterm.Terminal({cols: 120, rows: 36, allowProposedApi: true});
 	const clean: Record<string, string> = {};
@@ -123,7 +128,8 @@ export async function indexFigures(cli: string, folder: string, cache: string, r
 
 	const starts = await readerStarts(cli, folder, env, 5);
 	report(`reader warm start, ${label}: first frame, median of 5`, `${starts.firstFrame.toFixed(0)} ms`, '', true);
-	report(`  / bare node`, `${(starts.firstFrame / starts.bare).toFixed(2)}x`, '<= 4x', starts.firstFrame / starts.bare <= 4);
+	report(`  / bare node in a terminal`, `${(starts.firstFrame / starts.bareInTerminal).toFixed(2)}x`, '<= 4x', starts.firstFrame / starts.bareInTerminal <= 4);
+	report(`  / bare node outside one`, `${(starts.firstFrame / starts.bare).toFixed(2)}x`, '', true);
 	const reader = await readerOnDataset(cli, folder, env);
 	report(`reader peak RSS, paged to the end and back`, `${reader.peakMb.toFixed(0)} MB`, '<= 200 MB', reader.peakMb <= 200);
 

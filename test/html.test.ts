@@ -438,6 +438,58 @@ describe('faults', () => {
 	});
 });
 
+describe('fields inside a record’s structs and objects', () => {
+	const rows = [
+		{text: 'Mưa lớn kéo dài ở miền Trung. '.repeat(20), meta: {title: 'Mưa lớn ở miền Trung', url: 'https://a.example/mua', published: '2020-10-08'}, source: {id: 'same-for-all', url: 'https://a.example/'}},
+		{text: 'Giá lúa tăng mạnh trong tuần. '.repeat(20), meta: {title: 'Giá lúa tăng', url: 'https://a.example/lua', published: '2020-10-09'}, source: {id: 'same-for-all', url: 'https://a.example/'}},
+		{text: 'Một bản tin không có phần meta. '.repeat(20), meta: null, source: {id: 'same-for-all', url: 'https://a.example/'}},
+	];
+	const fields = ['--field', 'title=meta.title', '--field', 'url=meta.url', '--field', 'date=meta.published'];
+	const listed = (args: string[]) => runCli(['list', ...args, '--no-index', '--json']).stdout.trim().split('\n').map((line) => JSON.parse(line) as {id: string; title: string; published: string | null; url: string | null});
+
+	it('reads a Parquet struct’s fields by their paths, and names them when a field is missing', async () => {
+		const {parquetWriteBuffer} = await import('hyparquet-writer');
+		const text = {type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL'} as const;
+		const schema = [
+			{name: 'root', num_children: 3},
+			{name: 'text', ...text},
+			{name: 'meta', repetition_type: 'OPTIONAL', num_children: 3},
+			{name: 'title', ...text},
+			{name: 'url', ...text},
+			{name: 'published', ...text},
+			{name: 'source', repetition_type: 'OPTIONAL', num_children: 2},
+			{name: 'id', ...text},
+			{name: 'url', ...text},
+		] as never;
+		const buffer = parquetWriteBuffer({schema, columnData: ['text', 'meta', 'source'].map((name) => ({name, data: rows.map((row) => row[name as keyof typeof row])}))});
+		const file = join(work, 'nested.parquet');
+		writeFileSync(file, new Uint8Array(buffer));
+		const entries = listed([file, ...fields]);
+		// Newest first; the row without a struct is undated, its title taken from its text.
+		expect(entries.map((entry) => [entry.title, entry.published, entry.url])).toEqual([
+			['Giá lúa tăng', '2020-10-09', 'https://a.example/lua'],
+			['Mưa lớn ở miền Trung', '2020-10-08', 'https://a.example/mua'],
+			[expect.stringMatching(/^Một bản tin/), null, null],
+		]);
+		// A struct's field is not taken for the record's own by its name alone: each row keeps its own id.
+		expect(new Set(listed([file]).map((entry) => entry.id)).size).toBe(3);
+		const missing = runCli(['list', file, '--no-index', '--field', 'title=meta.headline']);
+		expect(missing.stderr).toContain('no column meta.headline (it has text, meta.title, meta.url, meta.published, source.id, source.url)');
+	});
+
+	it('reads a JSON Lines object’s fields by their paths', () => {
+		const file = join(work, 'nested.jsonl');
+		writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+		const entries = listed([file, ...fields]);
+		expect(entries.map((entry) => [entry.title, entry.published, entry.url])).toEqual([
+			['Giá lúa tăng', '2020-10-09', 'https://a.example/lua'],
+			['Mưa lớn ở miền Trung', '2020-10-08', 'https://a.example/mua'],
+			[expect.stringMatching(/^Một bản tin/), null, null],
+		]);
+		expect(new Set(listed([file]).map((entry) => entry.id)).size).toBe(3);
+	});
+});
+
 const sharedParquet = join(projectRoot, '..', 'shared', 'crawls', 'vn-dantri.parquet');
 
 describe.skipIf(!existsSync(sharedParquet))('a Parquet file cut short', () => {

@@ -40,7 +40,22 @@ export type FieldNames = Partial<Record<Field, string>>;
 /** The names to look for a field under: the user's, alone, when given. */
 export const namesFor = (field: Field, fields: FieldNames | undefined): readonly string[] => (fields?.[field] ? [fields[field]] : FIELD_NAMES[field]);
 
-const pick = (values: Record<string, unknown>, names: readonly string[]) => names.map((name) => values[name]).find((value) => value !== undefined && value !== null);
+/**
+ * A field's value: the field of that name, else the one at that path through nested objects
+ * (`meta.url`, as a user names it with --field). Fields of nested objects are not looked for by
+ * name alone: `source.id` or `publisher.url` is not the article's.
+ */
+function fieldValue(values: Record<string, unknown>, name: string): unknown {
+	if (Object.hasOwn(values, name) || !name.includes('.')) return values[name];
+	let value: unknown = values;
+	for (const key of name.split('.')) {
+		if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+const pick = (values: Record<string, unknown>, names: readonly string[]) => names.map((name) => fieldValue(values, name)).find((value) => value !== undefined && value !== null);
 
 export function dateOf(value: unknown): string | undefined {
 	if (value instanceof Date) {

@@ -9,7 +9,7 @@ import {readColumn} from 'hyparquet/src/column.js';
 import {DEFAULT_PARSERS} from 'hyparquet/src/convert.js';
 import {getTreePath} from 'hyparquet/src/schema.js';
 import {compressors as bundledCompressors} from 'hyparquet-compressors';
-import type {FileMetaData, ColumnChunk} from 'hyparquet';
+import type {FileMetaData, ColumnChunk, SchemaTree} from 'hyparquet';
 import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
 
 // Node's own zlib for the codecs it has; the bundled decoders for the rest (zstd, LZ4).
@@ -19,7 +19,24 @@ const compressors = {
 	BROTLI: (input: Uint8Array) => new Uint8Array(brotliDecompressSync(input, {maxOutputLength: PAGE_LIMIT_BYTES * 4})),
 };
 
+/** An open Parquet file: its footer, and the columns a record can be read from (see leafColumns). */
 export type ParquetFile = {descriptor: number; metadata: FileMetaData; columns: string[]};
+
+/**
+ * The columns that hold one value a row, by their paths: a top-level column by its name, a field of
+ * a struct as `meta.url`. A list's elements are many values a row and no record field, and are
+ * left out.
+ */
+function leafColumns(tree: SchemaTree, path: string[] = []): string[] {
+	const columns: string[] = [];
+	for (const child of tree.children) {
+		if (child.element.repetition_type === 'REPEATED') continue;
+		const at = [...path, child.element.name];
+		if (child.children.length === 0) columns.push(at.join('.'));
+		else columns.push(...leafColumns(child, at));
+	}
+	return columns;
+}
 
 function readRange(descriptor: number, start: number, end: number): Buffer {
 	const bytes = Buffer.alloc(end - start);
@@ -52,7 +69,12 @@ export function openParquet(path: PathLike, label: string): ParquetFile {
 		} catch {
 			throw new Error('a damaged Parquet footer');
 		}
-		const columns = metadata.schema.slice(1).map((element) => element.name);
+		let columns: string[];
+		try {
+			columns = leafColumns(parquetSchema(metadata));
+		} catch {
+			throw new Error('a damaged Parquet schema');
+		}
 		return {descriptor, metadata, columns};
 	} catch (error) {
 		closeSync(descriptor);
@@ -129,9 +151,18 @@ function decodeRows(file: ParquetFile, meta: NonNullable<ColumnChunk['meta_data'
 	const reader = {view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0};
 	const {data, skipped} = readColumn(reader, {groupStart: 0, selectStart: from, selectEnd: to, groupRows: to} as never, decoder as never);
 	const values: unknown[] = [];
-	for (const part of data) for (let i = 0; i < part.length; i++) values.push(part[i]);
+	// The decoder gives a struct's field (a column nested in one, never in a list: see leafColumns)
+	// as a list of the one value, or of none where the struct itself is null.
+	const nested = meta.path_in_schema.length > 1;
+	for (const part of data) for (let i = 0; i < part.length; i++) values.push(nested ? structField(part[i]) : part[i]);
 	// Pages wholly before `from` are skipped, not decoded: the values start after them.
 	return values.slice(from - skipped, to - skipped);
+}
+
+function structField(value: unknown): unknown {
+	let field = value;
+	while (Array.isArray(field) && field.length <= 1) field = field[0] ?? null;
+	return field;
 }
 
 /** The first row of each row group, and the row count after the last. */

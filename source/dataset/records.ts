@@ -129,7 +129,7 @@ async function* warcRecords(path: PathLike, label: string, warn: (message: strin
 	}
 }
 
-/** The column each field is read from: the user's name for it, else the first known name present. */
+/** The column each field is read from: the user's name for it (a struct's field by its path, `meta.url`), else the first known name present. */
 function columnsOf(file: ParquetFile, fields: FieldNames | undefined): Partial<Record<keyof typeof FIELD_NAMES, string>> {
 	const columns: Partial<Record<keyof typeof FIELD_NAMES, string>> = {};
 	for (const field of Object.keys(FIELD_NAMES) as Array<keyof typeof FIELD_NAMES>) {

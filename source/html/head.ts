@@ -39,8 +39,10 @@ export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags 
 		const says = SAYS[tag[1]!.toLowerCase()];
 		if (!says || says.test(tag[0])) found.push({at: tag.index, text: tag[0]});
 	}
-	// An element marked as the publication date: the tag around each mark, found from the mark.
-	for (const mark of page.matchAll(ITEMPROP_DATE)) {
+	// An element marked as the publication date: the tag around each mark, found from the mark. Its
+	// value is read case-sensitively (metadata.ts, as microdata says): a page without the word has
+	// none, and is not searched with the slower case-insensitive pattern.
+	for (const mark of page.includes('datePublished') ? page.matchAll(ITEMPROP_DATE) : []) {
 		const start = page.lastIndexOf('<', mark.index);
 		const end = page.indexOf('>', mark.index);
 		const text = start === -1 || end === -1 ? '' : page.slice(start, end + 1);

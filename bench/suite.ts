@@ -145,13 +145,17 @@ async function crawls(): Promise<void> {
 	for (const compressed of [false, true]) {
 		const path = join(work, compressed ? 'big.warc.gz' : 'big.warc');
 		const {size, records} = await writeBigWarc(path, 1000, compressed);
-		const listed = await peakRss(process.execPath, [cli, 'list', path, '--no-index']);
+		// Three listings (the machine is noisy: one tells little): the median time, the highest peak.
+		const runs = [];
+		for (let run = 0; run < 3; run++) runs.push(await peakRss(process.execPath, [cli, 'list', path, '--no-index']));
+		const listed = {ms: median(runs.map((run) => run.ms)), peakMb: Math.max(...runs.map((run) => run.peakMb))};
 		const rate = size / 1e6 / (listed.ms / 1000);
-		const name = `list of a ${format(size / 1e9, 2)} GB ${compressed ? '.warc.gz' : '.warc'}`;
+		const name = `list of a ${format(size / 1e9, 2)} GB ${compressed ? '.warc.gz' : '.warc'}, median of 3`;
 		report(name, `${format(listed.ms / 1000)} s`, '', true);
+		report('  fastest and slowest', `${format(Math.min(...runs.map((run) => run.ms)) / 1000)}–${format(Math.max(...runs.map((run) => run.ms)) / 1000)} s`, '', true);
 		report('  WARC read', `${format(rate)} MB/s`, '>= 50 MB/s', rate >= 50);
 		if (compressed) report('  WARC records read (decompressed)', `${format(records / 1e6 / (listed.ms / 1000))} MB/s`, '', true);
-		report('  its peak RSS', `${format(listed.peakMb, 0)} MB`, '<= 200 MB', listed.peakMb <= 200);
+		report('  its peak RSS, the highest of the three', `${format(listed.peakMb, 0)} MB`, '<= 200 MB', listed.peakMb <= 200);
 		rmSync(path, {force: true});
 	}
 	// English text decodes to one-byte strings; Vietnamese, with its diacritics, at a fraction of the speed.

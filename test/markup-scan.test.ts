@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {nextTag, tagStarts} from '../source/html/find-tag';
 import {withoutScripts} from '../source/html/dom';
-import {proseOf} from '../source/html/head';
+import {headTags, proseOf} from '../source/html/head';
+import {parseTag} from '../source/html/tags';
 
 // Markup made of pieces that meet the scan's cases: tags of every kind in either case, closings
 // with and without space, unclosed tags and a stray '<', comments, JSON-LD, character references
@@ -16,6 +17,7 @@ const piece = fc.oneof(
 		'<p>', '</p>', '<P class="x">', '<div>', '</DIV >', '<br/>', '<li>', '<h2>', '</h2>', '<article>', '<section id=a>', '<span>', '</span>', '<a href="/x">', '</a>', '<b>', '<img src=x>',
 		'<meta content="x">', '<META name=a content=b>', '<link rel=canonical href=/c>', '<time datetime="2020-01-02">', '<meta charset=utf-8>', '<meter>', '<timeline>', '<linker>',
 		'<script>', '<script src=x>', '</script>', '</SCRIPT >', '<script type="application/ld+json">', '<style>', '</style>', '<noscript>', '</noscript>', '<template>', '</template>', '<svg>', '</svg>', '<Svg x=1>',
+		'<span itemprop="datePublished">', '<div ITEMPROP = \'datePublished\' class=d>', '<b itemprop=datepublished>', '<i itemprop="datePublishedX">', 'datePublished', '<meta itemprop="datePublished" content="2020">',
 		'<!--', '-->', '<!DOCTYPE html>', '<', '>', '</', '<body>', '<BODY class=b>',
 		'&amp;', '&#39;', '&#x27;', '&nbsp;', '&Eacute;', ' ', '  ', '\n', '\t', '\u00a0',
 	),
@@ -61,7 +63,33 @@ function plainProse(page: string): {size: number; readerable: boolean} {
 	return {size, readerable: score > 20};
 }
 
+// The tags headTags reads, found plainly: meta tags with a value, canonical links, time elements,
+// and other elements marked itemprop=datePublished (a value read case-sensitively, as microdata's are).
+function plainTags(page: string): string[] {
+	const found: Array<{at: number; text: string}> = [];
+	for (const tag of page.matchAll(/<(meta|link|time)\b[^>]*>/gi)) {
+		const name = tag[1]!.toLowerCase();
+		if (name === 'time' || (name === 'meta' ? /\b(?:content|datetime)\s*=/i : /\brel\s*=\s*["']?\s*canonical\b/i).test(tag[0])) found.push({at: tag.index, text: tag[0]});
+	}
+	for (const mark of page.matchAll(/\b[Ii][Tt][Ee][Mm][Pp][Rr][Oo][Pp]\s*=\s*["']?datePublished\b/g)) {
+		const start = page.lastIndexOf('<', mark.index);
+		const end = page.indexOf('>', mark.index);
+		const text = start === -1 || end === -1 ? '' : page.slice(start, end + 1);
+		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) found.push({at: start, text});
+	}
+	return found.sort((a, b) => a.at - b.at).map(({text}) => text);
+}
+
 describe('the markup scan', () => {
+	it('reads the metadata tags a plain search finds', () => {
+		fc.assert(
+			fc.property(markup, (html) => {
+				expect(headTags({page: html, jsonLd: []}, 'utf-8').tags).toEqual(plainTags(html).map(parseTag));
+			}),
+			{numRuns: 400},
+		);
+	});
+
 	it('finds a tag pattern where a global search finds it', () => {
 		const sticky = /<(meta|link|time)\b[^>]*>/iy;
 		const starts = tagStarts('mlt');

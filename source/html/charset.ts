@@ -84,4 +84,7 @@ export function byteText(bytes: Uint8Array, pageEncoding: string): {text: string
 }
 
 /** Part of a byteText string, decoded. */
-export const decodePart = (part: string, encoding: string) => decodeAs(Buffer.from(part, 'latin1'), encoding);
+// Text in the bytes below 0x80 reads the same in UTF-8 and windows-1252 as in Latin-1: most of a
+// page's tags, which a listing decodes one by one, need no decoding.
+const ASCII = /^[\u0000-\u007f]*$/;
+export const decodePart = (part: string, encoding: string) => ((encoding === 'utf-8' || encoding === 'windows-1252') && ASCII.test(part) ? part : decodeAs(Buffer.from(part, 'latin1'), encoding));

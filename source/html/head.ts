@@ -16,7 +16,11 @@ import {parseTag, titleText, type HeadTags} from './tags';
 const MARKUP = /<(meta|link|time)\b[^>]*>/iy;
 const MARKUP_STARTS = tagStarts('mlt');
 const SAYS: Record<string, RegExp> = {meta: /\b(?:content|datetime)\s*=/i, link: /\brel\s*=\s*["']?\s*canonical\b/i};
-const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/gi;
+const PUBLISHED = 'datePublished';
+// The attribute that makes the word a mark, right before it; white space around its '=' is read
+// up to this far back.
+const ITEMPROP = /\bitemprop\s*=\s*["']?$/i;
+const MARK_REACH = 200;
 const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
 const HTML_TAG = /<html\b[^>]*>/i;
 
@@ -40,11 +44,16 @@ export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags 
 		if (!says || says.test(tag[0])) found.push({at: tag.index, text: tag[0]});
 	}
 	// An element marked as the publication date: the tag around each mark, found from the mark. Its
-	// value is read case-sensitively (metadata.ts, as microdata says): a page without the word has
-	// none, and is not searched with the slower case-insensitive pattern.
-	for (const mark of page.includes('datePublished') ? page.matchAll(ITEMPROP_DATE) : []) {
-		const start = page.lastIndexOf('<', mark.index);
-		const end = page.indexOf('>', mark.index);
+	// value is read case-sensitively (metadata.ts, as microdata says), so each mark is found from
+	// the word, with indexOf; the attribute's name before it is read case-insensitively, as HTML's are.
+	for (let word = page.indexOf(PUBLISHED); word !== -1; word = page.indexOf(PUBLISHED, word + PUBLISHED.length)) {
+		if (/\w/.test(page[word + PUBLISHED.length] ?? '')) continue;
+		const before = page.slice(Math.max(0, word - MARK_REACH), word);
+		const mark = ITEMPROP.exec(before);
+		if (!mark) continue;
+		const at = word - before.length + mark.index;
+		const start = page.lastIndexOf('<', at);
+		const end = page.indexOf('>', at);
 		const text = start === -1 || end === -1 ? '' : page.slice(start, end + 1);
 		if (/^<[a-z][a-z0-9]*\b[^<>]*>$/i.test(text) && !/^<(?:meta|link|time)\b/i.test(text)) found.push({at: start, text});
 	}

@@ -170,7 +170,7 @@ async function list(path: string, flags: Flags, io: Io): Promise<void> {
 		}
 		return;
 	}
-	const dataset = await loadDataset(path, loadOptions(flags, io));
+	const dataset = await loadDataset(path, {...loadOptions(flags, io), listOnly: true});
 	const lines = dataset.entries.filter((entry) => passes(entry, filter)).map(format);
 	if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
 }

@@ -7,7 +7,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {decodeHtml} from '../source/html/charset';
-import {pageFacts, parseHtmlPage} from '../source/html/article';
+import {parseHtmlPage} from '../source/html/article';
+import {pageFacts} from '../source/html/facts';
 import {metadataDate} from '../source/html/metadata';
 import {loadDataset, openInDataset} from '../source/dataset/load';
 import {dechunk} from '../source/dataset/http';
@@ -435,6 +436,20 @@ describe('faults', () => {
 		expect(run.status).toBe(0);
 		expect(run.stdout).toMatch(/\tA story beside them\n$/);
 		expect(run.stderr).toMatch(/notes\.parquet: no Parquet footer \(a damaged or cut file\?\)/);
+	});
+});
+
+describe('listing without the HTML parser', () => {
+	it('parses a page whose markup gives no title, in a listing that loaded only the markup scan', () => {
+		const untitled = articlePage('Bridge repairs approved', '2019-11-20T10:00:00Z').replace(/<title>.*?<\/title>/, '');
+		const file = join(work, 'untitled.warc.gz');
+		writeFileSync(file, gzipMembers([warcRecord(htmlResponse('https://a.example/untitled', untitled)), warcRecord(htmlResponse('https://a.example/titled', articlePage('Library opens', '2019-11-21T10:00:00Z')))]));
+		const run = runCli(['list', file, '--no-index']);
+		expect(run.stderr).toBe('');
+		const titles = run.stdout.trim().split('\n').map((line) => line.split('\t')[2]);
+		// The untitled page's title is its article's: its first heading's text, as `show` gives it.
+		expect(titles).toEqual(['Library opens', runCli(['show', 'a.example/untitled', '--data', file, '--no-index']).stdout.split('\n')[0]]);
+		expect(titles[1]).toMatch(/Bridge repairs approved|Paragraph 1/);
 	});
 });
 

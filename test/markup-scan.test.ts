@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {nextTag, tagStarts} from '../source/html/find-tag';
-import {withoutScripts} from '../source/html/dom';
+import {withoutScripts} from '../source/html/without-scripts';
 import {headTags, proseOf} from '../source/html/head';
 import {parseTag} from '../source/html/tags';
 

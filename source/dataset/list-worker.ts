@@ -1,7 +1,6 @@
 // The entry of a listing thread (see parallel-list.ts): one part of a file of records in, its
 // listed records out, in batches, then how the part ended.
 import {parentPort, workerData} from 'node:worker_threads';
-import {loadCrawlReaders} from './crawl-readers';
 import {listRecords} from './load';
 import {batchBytes, type PartItem, type PartJob, type PartMessage} from './parallel-list';
 import type {SkipCounts} from './records';
@@ -18,7 +17,6 @@ const path = typeof job.path === 'string' ? job.path : Buffer.from(job.path as U
 let stopped = false;
 parentPort!.once('message', () => (stopped = true));
 parentPort!.unref();
-await loadCrawlReaders();
 const skipped: SkipCounts = new Map();
 // Records and faults in the order they come; a batch is sent after a record, so faults after the
 // last record sent stay here until the next one, or the part's end.

@@ -15,7 +15,7 @@ import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
 import {countSkip, JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPart, type RecordPlace, type SkipCounts} from './records';
 import {listInParallel, type ListWorkers} from './parallel-list';
-import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor} from './crawl-readers';
+import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor, loadHtmlParser, loadListingReaders, ReaderNotLoaded} from './crawl-readers';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
 import {indexTitles, titleKey, urlKey} from './titles';
@@ -67,6 +67,8 @@ export type LoadOptions = {
 	skipped?: SkipCounts;
 	/** The listing threads (dist/list-worker.js): a large file of records is read by several at once. */
 	listWorkers?: ListWorkers;
+	/** Only listed, never opened: a file of records loads only the readers a listing needs (see crawl-readers.ts). */
+	listOnly?: boolean;
 };
 
 
@@ -174,6 +176,20 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 
 const NOT_AN_ARTICLE = 'no article (a home, section or error page)';
 
+/**
+ * What `list` gives, loading the HTML parser first when it needs it: a listing loads only the scan
+ * of a page's markup (see crawl-readers.ts), and parses a page only when its markup gives no title.
+ */
+async function withHtmlParser<T>(list: () => T): Promise<T> {
+	try {
+		return list();
+	} catch (error) {
+		if (!(error instanceof ReaderNotLoaded)) throw error;
+		await loadHtmlParser();
+		return list();
+	}
+}
+
 /** A record as a listing keeps it: where it lies, what it states, and what its page lists (nothing when it holds no article). */
 export type ListedRecord = {
 	lineNumber: number;
@@ -197,6 +213,7 @@ export type RecordListingOptions = Pick<LoadOptions, 'fields' | 'skipped'> & {pa
  */
 export async function* listRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordListingOptions = {}): AsyncGenerator<ListedRecord> {
 	const {fields, skipped, part, pipe} = options;
+	await loadListingReaders([label]);
 	for await (const {record, lineNumber, place} of readRecords(path, label, warn, {fields, skipped, part, source: pipe})) {
 		const stated = statedOf(record, fields);
 		const text = pipe !== undefined && record.page.format === 'text' ? record.page.text : undefined;
@@ -206,7 +223,7 @@ export async function* listRecords(path: PathLike, label: string, warn: (message
 		if (record.id !== undefined) listed.id = record.id;
 		if (record.alias !== undefined) listed.alias = record.alias;
 		if (record.page.format === 'html' && record.url) listed.captured = {url: record.url, ...(record.page.crawled ? {crawled: record.page.crawled} : {})};
-		const listing = listingOf(record, entry, warn);
+		const listing = await withHtmlParser(() => listingOf(record, entry, warn));
 		if (listing) listed.listing = listing;
 		yield listed;
 	}
@@ -354,7 +371,7 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 		return finish(path, [await streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
-	await loadCrawlReadersFor([path]);
+	await (options.listOnly && RECORD_FILE.test(path) ? loadListingReaders([path]) : loadCrawlReadersFor([path]));
 	return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}, superseded, true), superseded);
 }
 

@@ -4,27 +4,18 @@
 // metadata's, else a `<time>` of the page, else its web address's, else — marked as such — the
 // date the page was captured. Both come from the page's markup alone (see head.ts), so a listing
 // knows them without parsing the page.
-import type {Article, Block, DateSource, RelatedStory, TitleSource} from '../article/types';
+import type {Article, Block, RelatedStory, TitleSource} from '../article/types';
 import {firstSentence, titleFromSlug} from '../article/title';
-import {withoutSiteName} from '../article/title-shape';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
-import {headTags, proseOf, scannable} from './head';
+import {pageFacts, type HtmlInput, type PageContext} from './facts';
 import {comparableUrl} from '../text/url';
-import {firstTag, type HeadTags} from './tags';
-import {byteText, decodeAs, htmlEncoding} from './charset';
-import {metadataDate, readMetadata, type PageMetadata} from './metadata';
+import {decodeAs} from './charset';
 
-export type HtmlPageOptions = {
+export type HtmlPageOptions = PageContext & {
 	id: string;
 	source: string;
-	/** The charset the HTTP response declared (a WARC record's Content-Type). */
-	charset?: string;
-	/** Where the page was fetched from (a WARC record's target), when the page does not say. */
-	url?: string;
-	/** When the page was captured (WARC-Date), the date of last resort. */
-	crawled?: string;
 };
 
 export type HtmlPage = {
@@ -36,50 +27,6 @@ export type HtmlPage = {
 	/** The page's tree is too deep or too large for the extractor: its text was read as it stands. */
 	unusual: boolean;
 };
-
-// A page whose paragraphs hold less text than this (about 50 English words) holds a list or a
-// notice, not an article.
-const ARTICLE_SIZE = 300;
-// Without the reader-view signal or article markup, the text must be longer to count.
-const UNMARKED_ARTICLE_SIZE = 900;
-
-type Line = {text: string; indented: boolean};
-
-/**
- * The names a site goes by in its page's metadata: og:site_name, the publisher, the application
- * name, its Twitter handle, and its address's host. A title's last part found among them is the
- * site's name, not the headline's.
- */
-function siteLines(metadata: PageMetadata, names: string[], url: string | undefined): Line[] {
-	const all = [metadata.siteName, ...names];
-	if (url) {
-		try {
-			all.push(new URL(url).hostname.replace(/^www\./, ''));
-		} catch {}
-	}
-	return all.filter((name): name is string => name !== undefined && name !== '').map((text) => ({text, indented: false}));
-}
-
-/** A title without its site's name when the page's metadata names the site: `Headline | Site`, `Site - Headline`. */
-function withoutNamedSite(title: string, names: Line[]): string {
-	const known = new Set(names.map((name) => name.text.toLowerCase()));
-	for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
-		const parts = title.split(separator);
-		if (parts.length < 2) continue;
-		if (known.has(parts.at(-1)!.trim().toLowerCase())) return parts.slice(0, -1).join(separator).trim();
-		if (known.has(parts[0]!.trim().toLowerCase())) return parts.slice(1).join(separator).trim();
-	}
-	return title;
-}
-
-/** The page's own title: its headline, its social title, its browser title, each less the site's name. */
-function titleOf(metadata: PageMetadata, lines: Line[]): {title: string; titleSource: TitleSource} | undefined {
-	const cut = (title: string) => withoutSiteName(withoutNamedSite(title, lines), lines);
-	if (metadata.headline) return {title: metadata.headline, titleSource: 'headline'};
-	if (metadata.socialTitle) return {title: cut(metadata.socialTitle), titleSource: 'headline'};
-	if (metadata.documentTitle) return {title: cut(metadata.documentTitle), titleSource: 'browser-title'};
-	return undefined;
-}
 
 /** A title made from the text, for a page whose markup gives none. */
 function titleFromText(blocks: Block[], url: string | undefined): {title: string; titleSource: TitleSource} {
@@ -97,81 +44,6 @@ function plainBlocks(document: Document): Block[] {
 	// linkedom's body is found through the root element: a document without one has neither.
 	const text = ((document.documentElement && document.body?.textContent) || '').slice(0, PLAIN_TEXT_LIMIT).replace(/\s+/g, ' ').trim();
 	return text ? [{kind: 'paragraph', text}] : [];
-}
-
-/** A date in the web address: `/2019/11/20/`, `/2019-11-20/`, `20191120`. */
-function dateInUrl(url: string | undefined): string | undefined {
-	const m = url ? /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)/.exec(url) : null;
-	return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
-/** The page's date: its metadata's, a `<time datetime>` of the page, its address's, and last the date it was captured. */
-function dateOf(metadata: PageMetadata, head: HeadTags, url: string | undefined, crawled: string | undefined): {published: string; dateSource: DateSource} | undefined {
-	if (metadata.published) return {published: metadata.published, dateSource: 'metadata'};
-	const fromTime = metadataDate(firstTag(head, ({name, attributes}) => name === 'time' && attributes.has('datetime'))?.attributes.get('datetime'));
-	if (fromTime) return {published: fromTime, dateSource: 'metadata'};
-	const fromUrl = dateInUrl(url);
-	if (fromUrl) return {published: fromUrl, dateSource: 'url'};
-	const fromCrawl = metadataDate(crawled);
-	return fromCrawl ? {published: fromCrawl, dateSource: 'crawl'} : undefined;
-}
-
-/** The section the page files the article under, when its metadata names one. */
-function sectionOf(head: HeadTags): string | null {
-	const section = firstTag(head, ({name, attributes}) => name === 'meta' && attributes.get('property') === 'article:section')?.attributes.get('content')?.replace(/\s+/g, ' ').trim();
-	return section && section.length <= 60 ? section : null;
-}
-
-/** What the page's markup says of it, and whether it holds an article: all a listing needs. */
-export type PageFacts = {
-	/** Undefined when the markup gives no title: one is made from the text (see parseHtmlPage). */
-	title?: {title: string; titleSource: TitleSource};
-	date?: {published: string; dateSource: DateSource};
-	url?: string;
-	kicker: string | null;
-	metadata: PageMetadata;
-	isArticle: boolean;
-	/** The encoding the page is read in (see charset.ts), found once for its scan and its parse. */
-	encoding: string;
-};
-
-/** A page's bytes; a string (a test's page, an HTML string) is taken as UTF-8. */
-export type HtmlInput = Uint8Array | string;
-
-const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
-
-export function pageFacts(input: HtmlInput, {url, crawled, charset}: Pick<HtmlPageOptions, 'url' | 'crawled' | 'charset'>): PageFacts {
-	const bytes = bytesOf(input);
-	const pageEncoding = htmlEncoding(bytes, typeof input === 'string' ? 'utf-8' : charset);
-	const {text, encoding} = byteText(bytes, pageEncoding);
-	const scanned = scannable(text);
-	const head = headTags(scanned, encoding);
-	const metadata = readMetadata(head);
-	const pageUrl = metadata.url ?? url;
-	const lines = siteLines(metadata, siteNames(head), pageUrl);
-	const {size, readerable} = proseOf(scanned.page, UNMARKED_ARTICLE_SIZE);
-	return {
-		title: titleOf(metadata, lines),
-		date: dateOf(metadata, head, pageUrl, crawled),
-		url: pageUrl,
-		kicker: sectionOf(head),
-		metadata,
-		isArticle: size >= ARTICLE_SIZE && (readerable || metadata.saysArticle || size >= UNMARKED_ARTICLE_SIZE),
-		encoding: pageEncoding,
-	};
-}
-
-/** Names of the site in meta tags other than og:site_name. */
-const SITE_NAME_TAGS = new Set(['application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'copyright']);
-
-function siteNames(head: HeadTags): string[] {
-	const names: string[] = [];
-	for (const {name, attributes} of head.tags) {
-		if (name !== 'meta' || !SITE_NAME_TAGS.has(attributes.get('name') ?? '')) continue;
-		const content = attributes.get('content')?.replace(/^@/, '').trim();
-		if (content) names.push(content);
-	}
-	return names;
 }
 
 // Links that read like a headline: a few words at least, and not a paragraph.

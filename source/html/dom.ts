@@ -3,7 +3,7 @@
 // can make a listing stall: scripts, styles and comments of an oversized page go first (they hold
 // no article text), then whatever is still over the bounds is cut, and the caller is told.
 import {parseHTML} from 'linkedom';
-import {nextTag, tagStarts} from './find-tag';
+import {withoutScripts} from './without-scripts';
 
 // Articles are well under 2 MB of HTML; a page ten times as large is a feed, a dump, or an attack.
 export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
@@ -13,54 +13,6 @@ export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
 export const TAG_LIMIT = 150_000;
 
 export type ParsedDocument = {document: Document; /** The page was cut to the bounds above. */ cut: boolean};
-
-// The elements whose content is never text, and comments. They are found by a scan from each
-// opening to its closing, not by one regular expression with a back-reference, which costs
-// several times as much on a large page.
-const OPENING = /<(?:(script|style|noscript|template|svg)\b[^>]*>|!--)/iy;
-const OPENING_STARTS = tagStarts('!stn');
-const CLOSING: Record<string, RegExp> = {
-	script: /<\/script\s*>/iy,
-	style: /<\/style\s*>/iy,
-	noscript: /<\/noscript\s*>/iy,
-	template: /<\/template\s*>/iy,
-	svg: /<\/svg\s*>/iy,
-};
-const CLOSING_STARTS = tagStarts('/');
-
-/** The closing of the element or comment opened by `tag` (whose opening ends at `from`): where it starts and ends; undefined when there is none. */
-function closingEnd(html: string, tag: string, from: number): {at: number; end: number} | undefined {
-	if (tag === 'comment') {
-		const at = html.indexOf('-->', from);
-		return at === -1 ? undefined : {at, end: at + 3};
-	}
-	const closing = CLOSING[tag]!;
-	const closed = nextTag(html, from, CLOSING_STARTS, closing);
-	return closed ? {at: closed.index, end: closing.lastIndex} : undefined;
-}
-
-/**
- * The page without elements that never hold article text, keeping JSON-LD metadata scripts; the
- * texts of those are also handed to `jsonLd`, when given, so no second scan looks for them.
- */
-export function withoutScripts(html: string, jsonLd?: string[]): string {
-	const kept: string[] = [];
-	let from = 0;
-	for (let open = nextTag(html, 0, OPENING_STARTS, OPENING); open; open = nextTag(html, from, OPENING_STARTS, OPENING)) {
-		const opened = OPENING.lastIndex;
-		const tag = open[1]?.toLowerCase() ?? 'comment';
-		// An element never closed runs to the page's end, as in a browser.
-		const closed = closingEnd(html, tag, opened);
-		const end = closed ? closed.end : html.length;
-		const keep = tag === 'script' && /application\/ld\+json/i.test(open[0]);
-		if (keep && closed && jsonLd) jsonLd.push(html.slice(opened, closed.at));
-		kept.push(html.slice(from, keep ? end : open.index));
-		from = end;
-	}
-	if (from === 0) return html;
-	kept.push(html.slice(from));
-	return kept.join('');
-}
 
 /** Where the page's TAG_LIMIT-th tag starts, or -1 when it has fewer tags. */
 function tagLimitAt(html: string): number {

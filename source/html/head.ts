@@ -5,7 +5,7 @@
 // records, so a listing and the opened article always agree, and listing a crawl of thousands of
 // pages costs a scan of each page, not its parse.
 import {decodePart} from './charset';
-import {withoutScripts} from './dom';
+import {withoutScripts} from './without-scripts';
 import {nextTag, tagStarts} from './find-tag';
 import {parseTag, titleText, type HeadTags} from './tags';
 

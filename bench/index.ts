@@ -98,8 +98,9 @@ export async function indexFigures(cli: string, folder: string, cache: string, r
 	report(`list of ${label}, warm, into a pipe`, `${warm.toFixed(0)} ms`, pages >= 100_000 ? '<= 1500 ms' : '', pages < 100_000 || warm <= 1500);
 	const [bare, head] = timeAlternating([process.execPath, ['-e', '']], ['bash', ['-c', `XDG_CACHE_HOME=${cache} ${process.execPath} ${cli} list ${folder} | head -20`]], 5);
 	report(`list ${label} | head -20 / bare node`, `${(head / bare).toFixed(2)}x`, '<= 4x', head / bare <= 4);
-	const [, searchProcess] = timeAlternating([process.execPath, ['-e', '']], [process.execPath, [cli, 'search', 'cải cách', folder, '--limit', '20', '--no-refresh']], 5);
-	report(`search process (--no-refresh) / bare node`, `${(searchProcess / bare).toFixed(2)}x`, '<= 3x', searchProcess / bare <= 3);
+	// Against the bare starts taken in turn with it, as each ratio here is.
+	const [searchBare, searchProcess] = timeAlternating([process.execPath, ['-e', '']], [process.execPath, [cli, 'search', 'cải cách', folder, '--limit', '20', '--no-refresh']], 5);
+	report(`search process (--no-refresh) / bare node`, `${(searchProcess / searchBare).toFixed(2)}x`, '<= 3x', searchProcess / searchBare <= 3);
 	const searchRefreshed = median([0, 1, 2].map(() => timed([process.execPath, cli, 'search', 'cải cách', folder, '--limit', '20'], env)));
 	report(`search process with its refresh`, `${searchRefreshed.toFixed(0)} ms`, '', true);
 

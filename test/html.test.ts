@@ -461,6 +461,16 @@ describe('fields inside a record’s structs and objects', () => {
 	];
 	const fields = ['--field', 'title=meta.title', '--field', 'url=meta.url', '--field', 'date=meta.published'];
 	const listed = (args: string[]) => runCli(['list', ...args, '--no-index', '--json']).stdout.trim().split('\n').map((line) => JSON.parse(line) as {id: string; title: string; published: string | null; url: string | null});
+	const expectNestedFieldsRead = (file: string) => {
+		// Newest first; the row without a struct is undated, its title taken from its text.
+		expect(listed([file, ...fields]).map((entry) => [entry.title, entry.published, entry.url])).toEqual([
+			['Giá lúa tăng', '2020-10-09', 'https://a.example/lua'],
+			['Mưa lớn ở miền Trung', '2020-10-08', 'https://a.example/mua'],
+			[expect.stringMatching(/^Một bản tin/), null, null],
+		]);
+		// A nested field is not taken for the record's own by its name alone: each row keeps its own id.
+		expect(new Set(listed([file]).map((entry) => entry.id)).size).toBe(3);
+	};
 
 	it('reads a Parquet struct’s fields by their paths, and names them when a field is missing', async () => {
 		const {parquetWriteBuffer} = await import('hyparquet-writer');
@@ -479,15 +489,7 @@ describe('fields inside a record’s structs and objects', () => {
 		const buffer = parquetWriteBuffer({schema, columnData: ['text', 'meta', 'source'].map((name) => ({name, data: rows.map((row) => row[name as keyof typeof row])}))});
 		const file = join(work, 'nested.parquet');
 		writeFileSync(file, new Uint8Array(buffer));
-		const entries = listed([file, ...fields]);
-		// Newest first; the row without a struct is undated, its title taken from its text.
-		expect(entries.map((entry) => [entry.title, entry.published, entry.url])).toEqual([
-			['Giá lúa tăng', '2020-10-09', 'https://a.example/lua'],
-			['Mưa lớn ở miền Trung', '2020-10-08', 'https://a.example/mua'],
-			[expect.stringMatching(/^Một bản tin/), null, null],
-		]);
-		// A struct's field is not taken for the record's own by its name alone: each row keeps its own id.
-		expect(new Set(listed([file]).map((entry) => entry.id)).size).toBe(3);
+		expectNestedFieldsRead(file);
 		const missing = runCli(['list', file, '--no-index', '--field', 'title=meta.headline']);
 		expect(missing.stderr).toContain('no column meta.headline (it has text, meta.title, meta.url, meta.published, source.id, source.url)');
 	});
@@ -495,13 +497,7 @@ describe('fields inside a record’s structs and objects', () => {
 	it('reads a JSON Lines object’s fields by their paths', () => {
 		const file = join(work, 'nested.jsonl');
 		writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
-		const entries = listed([file, ...fields]);
-		expect(entries.map((entry) => [entry.title, entry.published, entry.url])).toEqual([
-			['Giá lúa tăng', '2020-10-09', 'https://a.example/lua'],
-			['Mưa lớn ở miền Trung', '2020-10-08', 'https://a.example/mua'],
-			[expect.stringMatching(/^Một bản tin/), null, null],
-		]);
-		expect(new Set(listed([file]).map((entry) => entry.id)).size).toBe(3);
+		expectNestedFieldsRead(file);
 	});
 });
 

@@ -1,6 +1,6 @@
 // The build's guarded patches and substitutions, shared by the CLI's build and the benchmark's:
 // each fails the build when the code it patches changes, so an upgrade is noticed.
-import {readFileSync} from 'node:fs';
+import {readFileSync, realpathSync} from 'node:fs';
 import {sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -41,10 +41,19 @@ export const lazyEmojiPattern = {
 	name: 'lazy-emoji-pattern',
 	setup(build) {
 		// The copy at the top of node_modules is the one bundled: every other import of string-width
-		// is pointed at source/text/ink-string-width.ts, which imports that one.
-		const bundled = fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url));
+		// is pointed at source/text/ink-string-width.ts, which imports that one. esbuild names a file
+		// by its real path (node_modules may be a link), and the build fails if it never met the copy.
+		const bundled = realpathSync(fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url)));
+		let patched = false;
+		build.onStart(() => {
+			patched = false;
+		});
+		build.onEnd((result) => {
+			if (!patched && result.errors.length === 0) throw new Error('string-width was not bundled from node_modules/string-width: revisit lazy-emoji-pattern in scripts/build-plugins.mjs');
+		});
 		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, ({path}) => {
 			if (path !== bundled) return undefined;
+			patched = true;
 			const source = readFileSync(path, 'utf8');
 			const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 			const use = 'rgiEmojiRegex.test(segment)';

@@ -160,9 +160,7 @@ function decodeRows(file: ParquetFile, meta: NonNullable<ColumnChunk['meta_data'
 }
 
 function structField(value: unknown): unknown {
-	let field = value;
-	while (Array.isArray(field) && field.length <= 1) field = field[0] ?? null;
-	return field;
+	return Array.isArray(value) ? (value[0] ?? null) : value;
 }
 
 /** The first row of each row group, and the row count after the last. */

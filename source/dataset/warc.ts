@@ -259,16 +259,12 @@ function gzipHeaderLength(bytes: Buffer, at: number): number {
 
 type Member = {output: Buffer; length: number} | {error: string} | 'more' | 'too-large';
 
-// A record's page inflates into chunks of this size, joined at the end: with zlib's 16 KB, a
-// page of 170 KB took eleven allocations and a copy of them all.
-const INFLATE_CHUNK = 64 * 1024;
-
 /** Inflates the gzip member at `at` of `window`; 'more' when the window ends before the member does. */
 function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 	const header = gzipHeaderLength(window, at);
 	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
 	try {
-		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, chunkSize: INFLATE_CHUNK, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
+		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
 		const length = header + engine.bytesWritten + 8;
 		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';
 		return {output: buffer, length};

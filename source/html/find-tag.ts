@@ -15,13 +15,31 @@ export function tagStarts(starts: string): TagStarts {
 	return table;
 }
 
+// The last '>' of the text scanned last: a page is scanned by many calls, and a page that ends in a
+// long stretch without one would otherwise be searched back through for each.
+let scanned = '';
+let scannedClose = -1;
+
+function lastCloseOf(text: string): number {
+	if (text !== scanned) {
+		scanned = text;
+		scannedClose = text.lastIndexOf('>');
+	}
+	return scannedClose;
+}
+
 /**
  * The first match of `tag` at or after `from`. `tag` is a sticky pattern (flag y) that matches
- * from a '<'; it is tried only where the character after a '<' is one of `starts`.
+ * from a '<' and, unless it starts '<!' (a comment's opening), ends with a '>'; it is tried only
+ * where the character after a '<' is one of `starts`, and past the text's last '>' only at '<!'.
+ * A hostile page of 100 KB of `<p<p<p…` with no '>' took seconds before that last rule: each try
+ * ran to the text's end.
  */
 export function nextTag(text: string, from: number, starts: TagStarts, tag: RegExp): RegExpExecArray | null {
+	const lastClose = lastCloseOf(text);
 	for (let at = text.indexOf('<', from); at !== -1; at = text.indexOf('<', at + 1)) {
-		if (starts[text.charCodeAt(at + 1)] !== 1) continue;
+		const next = text.charCodeAt(at + 1);
+		if (starts[next] !== 1 || (at > lastClose && next !== 0x21)) continue;
 		tag.lastIndex = at;
 		const match = tag.exec(text);
 		if (match) return match;

@@ -21,8 +21,21 @@ const PUBLISHED = 'datePublished';
 // up to this far back.
 const ITEMPROP = /\bitemprop\s*=\s*["']?$/i;
 const MARK_REACH = 200;
-const TITLE = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i;
-const HTML_TAG = /<html\b[^>]*>/i;
+const TITLE = /<title\b[^>]*>/iy;
+const TITLE_END = /<\/title\s*>/iy;
+const HTML_TAG = /<html\b[^>]*>/iy;
+
+const TITLE_STARTS = tagStarts('t');
+const HTML_STARTS = tagStarts('h');
+const CLOSING_STARTS = tagStarts('/');
+
+/** The text of the element `opening` opens, up to its closing (`closing`, sticky); undefined when it has none. */
+function textOf(page: string, opening: RegExpExecArray | null, closing: RegExp): string | undefined {
+	if (!opening) return undefined;
+	const from = opening.index + opening[0].length;
+	const closed = nextTag(page, from, CLOSING_STARTS, closing);
+	return closed ? page.slice(from, closed.index) : undefined;
+}
 
 /** What the scans below read: the page without its scripts, styles and comments, and the texts of its JSON-LD scripts. */
 export type Scannable = {page: string; jsonLd: string[]};
@@ -48,9 +61,10 @@ export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags 
 	// the word, with indexOf; the attribute's name before it is read case-insensitively, as HTML's are.
 	for (let word = page.indexOf(PUBLISHED); word !== -1; word = page.indexOf(PUBLISHED, word + PUBLISHED.length)) {
 		if (/\w/.test(page[word + PUBLISHED.length] ?? '')) continue;
-		const before = page.slice(Math.max(0, word - MARK_REACH), word);
+		// One character more than the reach, for the \b before the attribute's name.
+		const before = page.slice(Math.max(0, word - MARK_REACH - 1), word);
 		const mark = ITEMPROP.exec(before);
-		if (!mark) continue;
+		if (!mark || (mark.index === 0 && before.length > MARK_REACH)) continue;
 		const at = word - before.length + mark.index;
 		const start = page.lastIndexOf('<', at);
 		const end = page.indexOf('>', at);
@@ -59,9 +73,9 @@ export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags 
 	}
 	found.sort((a, b) => a.at - b.at);
 	const head: HeadTags = {tags: found.map(({text}) => parseTag(decode(text))), scripts: jsonLd.map(decode)};
-	const title = TITLE.exec(page)?.[1];
+	const title = textOf(page, nextTag(page, 0, TITLE_STARTS, TITLE), TITLE_END);
 	if (title !== undefined) head.title = titleText(decode(title));
-	const html = HTML_TAG.exec(page)?.[0];
+	const html = nextTag(page, 0, HTML_STARTS, HTML_TAG)?.[0];
 	const lang = html ? parseTag(decode(html)).attributes.get('lang') : undefined;
 	if (lang) head.lang = lang;
 	return head;
@@ -84,10 +98,13 @@ function runLength(page: string, from: number, end: number): number {
 	let length = 0;
 	let started = false;
 	let space = false;
+	// The next '>' from where a '<' was last met, looked for again only once passed: a run of many
+	// '<' and no '>' is read once, not once for each '<'.
+	let close: number | undefined;
 	for (let at = from; at < end; at++) {
 		const code = page.charCodeAt(at);
 		if (code === 0x3c) {
-			const close = page.indexOf('>', at);
+			if (close === undefined || (close !== -1 && close < at)) close = page.indexOf('>', at);
 			if (close !== -1 && close < end) {
 				at = close;
 				continue;

@@ -16,7 +16,8 @@ export function tagStarts(starts: string): TagStarts {
 }
 
 // The last '>' of the text scanned last: a page is scanned by many calls, and a page that ends in a
-// long stretch without one would otherwise be searched back through for each.
+// long stretch without one would otherwise be searched back through for each. (The text is kept
+// until the next one is scanned: one page, at most 8 MB, see bounded-read.ts.)
 let scanned = '';
 let scannedClose = -1;
 

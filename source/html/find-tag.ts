@@ -15,19 +15,10 @@ export function tagStarts(starts: string): TagStarts {
 	return table;
 }
 
-// The last '>' of the text scanned last: a page is scanned by many calls, and a page that ends in a
-// long stretch without one would otherwise be searched back through for each. (The text is kept
-// until the next one is scanned: one page, at most 8 MB, see bounded-read.ts.)
-let scanned = '';
-let scannedClose = -1;
+/** A text to look for tags in, with where its last '>' is (see nextTag): one for each scan of a page. */
+export type Markup = {text: string; lastClose: number};
 
-function lastCloseOf(text: string): number {
-	if (text !== scanned) {
-		scanned = text;
-		scannedClose = text.lastIndexOf('>');
-	}
-	return scannedClose;
-}
+export const markupOf = (text: string): Markup => ({text, lastClose: text.lastIndexOf('>')});
 
 /**
  * The first match of `tag` at or after `from`. `tag` is a sticky pattern (flag y) that matches
@@ -36,8 +27,7 @@ function lastCloseOf(text: string): number {
  * A hostile page of 100 KB of `<p<p<p…` with no '>' took seconds before that last rule: each try
  * ran to the text's end.
  */
-export function nextTag(text: string, from: number, starts: TagStarts, tag: RegExp): RegExpExecArray | null {
-	const lastClose = lastCloseOf(text);
+export function nextTag({text, lastClose}: Markup, from: number, starts: TagStarts, tag: RegExp): RegExpExecArray | null {
 	for (let at = text.indexOf('<', from); at !== -1; at = text.indexOf('<', at + 1)) {
 		const next = text.charCodeAt(at + 1);
 		if (starts[next] !== 1 || (at > lastClose && next !== 0x21)) continue;

@@ -6,7 +6,7 @@
 // pages costs a scan of each page, not its parse.
 import {decodePart} from './charset';
 import {withoutScripts} from './without-scripts';
-import {nextTag, tagStarts} from './find-tag';
+import {markupOf, nextTag, tagStarts, type Markup} from './find-tag';
 import {parseTag, titleText, type HeadTags} from './tags';
 
 // Tags whose attributes say something about the page; their contents do not matter. Of them, a
@@ -30,11 +30,11 @@ const HTML_STARTS = tagStarts('h');
 const CLOSING_STARTS = tagStarts('/');
 
 /** The text of the element `opening` opens, up to its closing (`closing`, sticky); undefined when it has none. */
-function textOf(page: string, opening: RegExpExecArray | null, closing: RegExp): string | undefined {
+function textOf(markup: Markup, opening: RegExpExecArray | null, closing: RegExp): string | undefined {
 	if (!opening) return undefined;
 	const from = opening.index + opening[0].length;
-	const closed = nextTag(page, from, CLOSING_STARTS, closing);
-	return closed ? page.slice(from, closed.index) : undefined;
+	const closed = nextTag(markup, from, CLOSING_STARTS, closing);
+	return closed ? markup.text.slice(from, closed.index) : undefined;
 }
 
 /** What the scans below read: the page without its scripts, styles and comments, and the texts of its JSON-LD scripts. */
@@ -52,7 +52,8 @@ export function scannable(html: string): Scannable {
 export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags {
 	const decode = (part: string) => decodePart(part, encoding);
 	const found: Array<{at: number; text: string}> = [];
-	for (let tag = nextTag(page, 0, MARKUP_STARTS, MARKUP); tag; tag = nextTag(page, MARKUP.lastIndex, MARKUP_STARTS, MARKUP)) {
+	const markup = markupOf(page);
+	for (let tag = nextTag(markup, 0, MARKUP_STARTS, MARKUP); tag; tag = nextTag(markup, MARKUP.lastIndex, MARKUP_STARTS, MARKUP)) {
 		const says = SAYS[tag[1]!.toLowerCase()];
 		if (!says || says.test(tag[0])) found.push({at: tag.index, text: tag[0]});
 	}
@@ -73,9 +74,9 @@ export function headTags({page, jsonLd}: Scannable, encoding: string): HeadTags 
 	}
 	found.sort((a, b) => a.at - b.at);
 	const head: HeadTags = {tags: found.map(({text}) => parseTag(decode(text))), scripts: jsonLd.map(decode)};
-	const title = textOf(page, nextTag(page, 0, TITLE_STARTS, TITLE), TITLE_END);
+	const title = textOf(markup, nextTag(markup, 0, TITLE_STARTS, TITLE), TITLE_END);
 	if (title !== undefined) head.title = titleText(decode(title));
-	const html = nextTag(page, 0, HTML_STARTS, HTML_TAG)?.[0];
+	const html = nextTag(markup, 0, HTML_STARTS, HTML_TAG)?.[0];
 	const lang = html ? parseTag(decode(html)).attributes.get('lang') : undefined;
 	if (lang) head.lang = lang;
 	return head;
@@ -149,13 +150,14 @@ export type Prose = {
  */
 export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose {
 	const bodyAt = page.search(/<body\b/i);
+	const markup = markupOf(page);
 	let size = 0;
 	let score = 0;
 	let from = Math.max(0, bodyAt);
 	// Run by run, not split at once: past `enough`, the caller's judgement is made, and the rest of
 	// the page (most of it, on an article page) is not read.
 	for (;;) {
-		const tag = nextTag(page, from, BLOCK_STARTS, BLOCK_TAG);
+		const tag = nextTag(markup, from, BLOCK_STARTS, BLOCK_TAG);
 		const end = tag ? tag.index : page.length;
 		const length = end - from < PROSE_RUN ? 0 : runLength(page, from, end);
 		if (length >= PROSE_RUN) {

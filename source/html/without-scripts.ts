@@ -1,7 +1,7 @@
 // A page without the elements that never hold article text — scripts, styles, templates, SVG —
 // and its comments: what both the scan of a listing (head.ts) and the parser of an oversized page
 // (dom.ts) read.
-import {nextTag, tagStarts} from './find-tag';
+import {markupOf, nextTag, tagStarts, type Markup} from './find-tag';
 
 // The elements whose content is never text, and comments. They are found by a scan from each
 // opening to its closing, not by one regular expression with a back-reference, which costs
@@ -18,13 +18,13 @@ const CLOSING: Record<string, RegExp> = {
 const CLOSING_STARTS = tagStarts('/');
 
 /** The closing of the element or comment opened by `tag` (whose opening ends at `from`): where it starts and ends; undefined when there is none. */
-function closingEnd(html: string, tag: string, from: number): {at: number; end: number} | undefined {
+function closingEnd(markup: Markup, tag: string, from: number): {at: number; end: number} | undefined {
 	if (tag === 'comment') {
-		const at = html.indexOf('-->', from);
+		const at = markup.text.indexOf('-->', from);
 		return at === -1 ? undefined : {at, end: at + 3};
 	}
 	const closing = CLOSING[tag]!;
-	const closed = nextTag(html, from, CLOSING_STARTS, closing);
+	const closed = nextTag(markup, from, CLOSING_STARTS, closing);
 	return closed ? {at: closed.index, end: closing.lastIndex} : undefined;
 }
 
@@ -35,11 +35,12 @@ function closingEnd(html: string, tag: string, from: number): {at: number; end: 
 export function withoutScripts(html: string, jsonLd?: string[]): string {
 	const kept: string[] = [];
 	let from = 0;
-	for (let open = nextTag(html, 0, OPENING_STARTS, OPENING); open; open = nextTag(html, from, OPENING_STARTS, OPENING)) {
+	const markup = markupOf(html);
+	for (let open = nextTag(markup, 0, OPENING_STARTS, OPENING); open; open = nextTag(markup, from, OPENING_STARTS, OPENING)) {
 		const opened = OPENING.lastIndex;
 		const tag = open[1]?.toLowerCase() ?? 'comment';
 		// An element never closed runs to the page's end, as in a browser.
-		const closed = closingEnd(html, tag, opened);
+		const closed = closingEnd(markup, tag, opened);
 		const end = closed ? closed.end : html.length;
 		const keep = tag === 'script' && /application\/ld\+json/i.test(open[0]);
 		if (keep && closed && jsonLd) jsonLd.push(html.slice(opened, closed.at));

@@ -75,38 +75,22 @@ class RecordParser {
 	#pending: {headers: WarcHeaders; offset: number; headerLength: number; length: number; kept: Buffer[]; keptSize: number} | undefined;
 	constructor(private readonly sink: Sink) {}
 
-	/** A record is being read: its headers are in, its block not yet whole. */
-	get reading(): boolean {
-		return this.#pending !== undefined;
-	}
-
 	/**
-	 * Ends the record being read where its gzip member ended, when the next member starts a record:
-	 * its Content-Length was wrong. What was read of it is dropped, with a warning.
-	 */
-	endRecord(): void {
-		if (!this.#pending) return;
-		this.sink.warn(`${this.sink.label}: the record at ${this.sink.at(this.#pending.offset)} is shorter than its Content-Length; skipped`);
-		this.#pending = undefined;
-		this.#start += this.#size;
-		this.#parts = [];
-		this.#size = 0;
-	}
-
-	/**
-	 * A gzip member starts a record: a record still open before it was too long by its header (see
-	 * endRecord), and bytes held that start no record are dropped, with a warning, rather than
-	 * searched for a `WARC/` line that the new member starts without a line end before it.
+	 * A gzip member starts a record: what is held before it is dropped, with a warning. A record
+	 * still open was too long by its Content-Length (it ended with its member); other bytes that
+	 * start no record are not searched for a `WARC/` line, which the new member starts without a
+	 * line end before it.
 	 */
 	startRecord(): void {
 		if (this.#pending) {
-			this.endRecord();
-			return;
+			this.sink.warn(`${this.sink.label}: the record at ${this.sink.at(this.#pending.offset)} is shorter than its Content-Length; skipped`);
+			this.#pending = undefined;
+		} else {
+			const held = this.#held();
+			let at = 0;
+			while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
+			if (at < held.length) this.sink.warn(`${this.sink.label}: unexpected bytes at ${this.sink.at(this.#start + at)} (a wrong Content-Length?); skipped to the next record`);
 		}
-		const held = this.#held();
-		let at = 0;
-		while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
-		if (at < held.length) this.sink.warn(`${this.sink.label}: unexpected bytes at ${this.sink.at(this.#start + at)} (a wrong Content-Length?); skipped to the next record`);
 		this.#start += this.#size;
 		this.#parts = [];
 		this.#size = 0;

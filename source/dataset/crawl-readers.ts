@@ -16,7 +16,6 @@ const loading: Partial<Record<keyof CrawlReaders, Promise<void>>> = {};
 
 /** HTML pages, WARC archives and Parquet files: what needs the crawl readers. */
 export const CRAWL_FILE = /\.(?:x?html?(?:\.gz)?|warc(?:\.gz)?|parquet)$/i;
-const PARQUET_NAME = /\.parquet$/i;
 
 /** The scan of an HTML page's markup (html/facts.ts): what listing HTML pages and WARC archives needs. */
 export const loadPageFacts = () => (loading.pageFacts ??= import('../html/facts').then((module) => void (loaded.pageFacts = module.pageFacts)));
@@ -40,17 +39,6 @@ export async function loadCrawlReadersFor(names: Iterable<string>): Promise<void
 			return;
 		}
 	}
-}
-
-/** Loads what listing files of these names reads with. */
-export async function loadListingReaders(names: Iterable<string>): Promise<void> {
-	const wanted = new Set<Promise<void>>();
-	for (const name of names) {
-		if (PARQUET_NAME.test(name)) wanted.add(loadParquetReader());
-		else if (CRAWL_FILE.test(name)) wanted.add(loadPageFacts());
-		if (wanted.size === 2) break;
-	}
-	await Promise.all(wanted);
 }
 
 /** A reader asked for before it was loaded. */

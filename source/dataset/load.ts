@@ -13,9 +13,9 @@ import {DatasetError, headlineOfFile, LISTING_BYTES, pageBytes, readPageText} fr
 import {kindOf, openPipe, readStreamBounded} from './bounded-read';
 import {fsPath, listPageFiles, type PageFile} from './walk';
 import {assignIds, IdRegistry, printableId, withoutExtension} from './ids';
-import {countSkip, JSONL_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPart, type RecordPlace, type SkipCounts} from './records';
+import {countSkip, JSONL_FILE, PARQUET_FILE, readRecordAt, readRecords, RECORD_FILE, type DataRecord, type FieldNames, type Page, type RecordPart, type RecordPlace, type SkipCounts} from './records';
 import {listInParallel, type ListWorkers} from './parallel-list';
-import {crawlReaders, loadCrawlReaders, loadCrawlReadersFor, loadHtmlParser, loadListingReaders, ReaderNotLoaded} from './crawl-readers';
+import {CRAWL_FILE, crawlReaders, loadCrawlReaders, loadCrawlReadersFor, loadHtmlParser, loadPageFacts, loadParquetReader, ReaderNotLoaded} from './crawl-readers';
 import {HTML_FILE, looksLikeHtml, readHtmlFile} from './html-file';
 import {recurringLines} from './site-lines';
 import {indexTitles, titleKey, urlKey} from './titles';
@@ -176,6 +176,12 @@ function listingOf(record: DataRecord, entry: Entry, warn: (message: string) => 
 
 const NOT_AN_ARTICLE = 'no article (a home, section or error page)';
 
+/** Loads what listing a file of this name reads with: the scan of a page's markup, or Parquet's decoder. */
+async function loadListingReader(name: string): Promise<void> {
+	if (PARQUET_FILE.test(name)) await loadParquetReader();
+	else if (CRAWL_FILE.test(name)) await loadPageFacts();
+}
+
 /**
  * What `list` gives, loading the HTML parser first when it needs it: a listing loads only the scan
  * of a page's markup (see crawl-readers.ts), and parses a page only when its markup gives no title.
@@ -213,7 +219,7 @@ export type RecordListingOptions = Pick<LoadOptions, 'fields' | 'skipped'> & {pa
  */
 export async function* listRecords(path: PathLike, label: string, warn: (message: string) => void, options: RecordListingOptions = {}): AsyncGenerator<ListedRecord> {
 	const {fields, skipped, part, pipe} = options;
-	await loadListingReaders([label]);
+	await loadListingReader(label);
 	for await (const {record, lineNumber, place} of readRecords(path, label, warn, {fields, skipped, part, source: pipe})) {
 		const stated = statedOf(record, fields);
 		const text = pipe !== undefined && record.page.format === 'text' ? record.page.text : undefined;
@@ -371,7 +377,7 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
 		return finish(path, [await streamedPage(id, path, await readStreamBounded(openPipe(path), path))]);
 	}
 	if (!stats.isFile()) throw new DatasetError(`cannot read ${path}: ${kindOf(stats)}, not a page file`);
-	await (options.listOnly && RECORD_FILE.test(path) ? loadListingReaders([path]) : loadCrawlReadersFor([path]));
+	await (options.listOnly && RECORD_FILE.test(path) ? loadListingReader(path) : loadCrawlReadersFor([path]));
 	return finish(dirname(resolve(path)), await readFiles([single], {...options, warn}, superseded, true), superseded);
 }
 

@@ -98,8 +98,8 @@ export function startLoading(path: string, warn: (message: string) => void, opti
 		const opened = catalog;
 		loader.search = (query) => opened.search(query, {limit: SEARCH_RESULTS});
 		let version = 0;
-		// Whether the index holds any article: one row tells, where a count would read them all.
-		const ready = opened.rows({}, 0, 1).length > 0;
+		// Whether the index holds any article: its stored count says (see schema.ts).
+		const ready = opened.count() > 0;
 		if (ready) {
 			loader.list = catalogList(opened, version++);
 			notify();

@@ -69,9 +69,10 @@ export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
 
 /**
  * The page, in the encoding htmlEncoding gave, as a string of its bytes (Latin-1: one character a
- * byte, made without decoding) and the encoding to decode the parts that are read: scanning that string for tags is what a listing does
- * with each page, and finds the same tags as the decoded text, in a fraction of the time. A page in
- * UTF-16 is turned into UTF-8 first, where each ASCII character is one byte again.
+ * byte, made without decoding) and the encoding to decode the parts that are read: scanning that
+ * string for tags is what a listing does with each page, and finds the same tags as the decoded
+ * text, in a fraction of the time. A page in UTF-16 is turned into UTF-8 first, where each ASCII
+ * character is one byte again.
  */
 export function byteText(bytes: Uint8Array, pageEncoding: string): {text: string; encoding: string} {
 	let encoding = pageEncoding;

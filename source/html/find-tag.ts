@@ -37,3 +37,8 @@ export function nextTag({text, lastClose}: Markup, from: number, starts: TagStar
 	}
 	return null;
 }
+
+const CLOSING_STARTS = tagStarts('/');
+
+/** The first match at or after `from` of `closing`, a sticky pattern of a closing tag (`</title>`). */
+export const nextClosing = (markup: Markup, from: number, closing: RegExp): RegExpExecArray | null => nextTag(markup, from, CLOSING_STARTS, closing);

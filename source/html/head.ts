@@ -6,7 +6,7 @@
 // pages costs a scan of each page, not its parse.
 import {decodePart} from './charset';
 import {withoutScripts} from './without-scripts';
-import {markupOf, nextTag, tagStarts, type Markup} from './find-tag';
+import {markupOf, nextClosing, nextTag, tagStarts, type Markup} from './find-tag';
 import {parseTag, titleText, type HeadTags} from './tags';
 
 // Tags whose attributes say something about the page; their contents do not matter. Of them, a
@@ -27,13 +27,12 @@ const HTML_TAG = /<html\b[^>]*>/iy;
 
 const TITLE_STARTS = tagStarts('t');
 const HTML_STARTS = tagStarts('h');
-const CLOSING_STARTS = tagStarts('/');
 
 /** The text of the element `opening` opens, up to its closing (`closing`, sticky); undefined when it has none. */
 function textOf(markup: Markup, opening: RegExpExecArray | null, closing: RegExp): string | undefined {
 	if (!opening) return undefined;
 	const from = opening.index + opening[0].length;
-	const closed = nextTag(markup, from, CLOSING_STARTS, closing);
+	const closed = nextClosing(markup, from, closing);
 	return closed ? markup.text.slice(from, closed.index) : undefined;
 }
 

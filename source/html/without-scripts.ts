@@ -1,7 +1,7 @@
 // A page without the elements that never hold article text — scripts, styles, templates, SVG —
 // and its comments: what both the scan of a listing (head.ts) and the parser of an oversized page
 // (dom.ts) read.
-import {markupOf, nextTag, tagStarts, type Markup} from './find-tag';
+import {markupOf, nextClosing, nextTag, tagStarts, type Markup} from './find-tag';
 
 // The elements whose content is never text, and comments. They are found by a scan from each
 // opening to its closing, not by one regular expression with a back-reference, which costs
@@ -15,7 +15,6 @@ const CLOSING: Record<string, RegExp> = {
 	template: /<\/template\s*>/iy,
 	svg: /<\/svg\s*>/iy,
 };
-const CLOSING_STARTS = tagStarts('/');
 
 /** The closing of the element or comment opened by `tag` (whose opening ends at `from`): where it starts and ends; undefined when there is none. */
 function closingEnd(markup: Markup, tag: string, from: number): {at: number; end: number} | undefined {
@@ -24,7 +23,7 @@ function closingEnd(markup: Markup, tag: string, from: number): {at: number; end
 		return at === -1 ? undefined : {at, end: at + 3};
 	}
 	const closing = CLOSING[tag]!;
-	const closed = nextTag(markup, from, CLOSING_STARTS, closing);
+	const closed = nextClosing(markup, from, closing);
 	return closed ? {at: closed.index, end: closing.lastIndex} : undefined;
 }
 

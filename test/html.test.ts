@@ -249,6 +249,28 @@ describe('faults', () => {
 		expect(shown.stderr).toMatch(/huge\.html: a page of too much HTML; only its beginning is read/);
 	}, 120_000);
 
+	it('reads an oversized page whole when its scripts are what make it so, in its own encoding', () => {
+		// Over the parser's bound of 8 MB only by a script; the scripts are taken out of the bytes
+		// before they are decoded, which must not cut a character in two.
+		const script = `<script>var feed = "${'<p>not text</p> é '.repeat(9 * 60_000)}";</script>`;
+		const story = 'Le café de la place rouvre après trois ans de travaux, et le maire salue un lieu aimé. ';
+		const html = (charset: string) => `<html><head><meta charset="${charset}"><title>Café rouvert</title>${script}</head><body><article><p>${story.repeat(8)}</p></article><!-- ${'é'.repeat(100)} --></body></html>`;
+		const pages = {
+			'windows-1252': Buffer.from(html('windows-1252'), 'latin1'),
+			'utf-16le': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html('utf-16'), 'utf16le')]),
+			'utf-8': Buffer.from(html('utf-8'), 'utf8'),
+		};
+		for (const [encoding, bytes] of Object.entries(pages)) {
+			expect(bytes.length, encoding).toBeGreaterThan(8 * 1024 * 1024);
+			const {article, cut} = parseHtmlPage(bytes, {id: 'cafe', source: 'cafe.html'});
+			expect(cut, encoding).toBe(false);
+			expect(article.title, encoding).toBe('Café rouvert');
+			const text = article.blocks.map((block) => block.text).join('\n');
+			expect(text, encoding).toContain(story.trim());
+			expect(text, encoding).not.toContain('not text');
+		}
+	});
+
 	it('reads a page thick with character references as the same page written in characters', () => {
 		const sentence = (quote: string, dash: string) => `<p>The mayor${quote}s plan ${dash} repairs first ${dash} passed${'&nbsp;'.repeat(3)}after a long night${quote}s debate over the river bridge and its cost.</p>`;
 		const entities = `<html><head><title>References</title></head><body><article>${sentence('&rsquo;', '&mdash;').repeat(400)}</article></body></html>`;

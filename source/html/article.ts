@@ -11,7 +11,6 @@ import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
 import {pageFacts, type HtmlInput, type PageContext} from './facts';
 import {comparableUrl} from '../text/url';
-import {decodeAs} from './charset';
 
 export type HtmlPageOptions = PageContext & {
 	id: string;
@@ -77,7 +76,7 @@ function storyLinks(document: Document, pageUrl: string | undefined): RelatedSto
 export function parseHtmlPage(input: HtmlInput, {id, source, url, crawled, charset}: HtmlPageOptions): HtmlPage {
 	const facts = pageFacts(input, {url, crawled, charset});
 	const {metadata} = facts;
-	const {document, cut} = parseDocument(typeof input === 'string' ? input : decodeAs(input, facts.encoding));
+	const {document, cut} = parseDocument(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, facts.encoding);
 	// A page cut off before its first element has no tree to look in: its text is read as it stands.
 	const root = document.documentElement;
 	const treeless = !root || !document.body;

@@ -68,20 +68,15 @@ export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
 }
 
 /**
- * The page, in the encoding htmlEncoding gave, as a string of its bytes (Latin-1: one character a
- * byte, made without decoding) and the encoding to decode the parts that are read: scanning that
- * string for tags is what a listing does with each page, and finds the same tags as the decoded
- * text, in a fraction of the time. A page in UTF-16 is turned into UTF-8 first, where each ASCII
- * character is one byte again.
+ * The page's bytes in an encoding where each ASCII character is one byte, and that encoding: the
+ * page's own, or UTF-8 for a page in UTF-16. A listing reads them as a string of bytes (Latin-1:
+ * one character a byte, made without decoding; a "byteText" string, see without-scripts.ts) and
+ * decodes only the parts it reads: scanning that string for tags finds the same tags as the decoded
+ * text, in a fraction of the time.
  */
-export function byteText(bytes: Uint8Array, pageEncoding: string): {text: string; encoding: string} {
-	let encoding = pageEncoding;
-	let view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-		view = Buffer.from(decodeAs(bytes, encoding), 'utf8');
-		encoding = 'utf-8';
-	}
-	return {text: view.toString('latin1'), encoding};
+export function byteView(bytes: Uint8Array, pageEncoding: string): {bytes: Uint8Array; encoding: string} {
+	if (pageEncoding === 'utf-16le' || pageEncoding === 'utf-16be') return {bytes: Buffer.from(decodeAs(bytes, pageEncoding), 'utf8'), encoding: 'utf-8'};
+	return {bytes, encoding: pageEncoding};
 }
 
 /** Part of a byteText string, decoded. */

@@ -3,7 +3,8 @@
 // can make a listing stall: scripts, styles and comments of an oversized page go first (they hold
 // no article text), then whatever is still over the bounds is cut, and the caller is told.
 import {parseHTML} from 'linkedom';
-import {withoutScripts} from './without-scripts';
+import {partsWithoutScripts} from './without-scripts';
+import {byteView, decodeAs} from './charset';
 
 // Articles are well under 2 MB of HTML; a page ten times as large is a feed, a dump, or an attack.
 export const HTML_PARSE_LIMIT = 8 * 1024 * 1024;
@@ -21,10 +22,21 @@ function tagLimitAt(html: string): number {
 	return -1;
 }
 
-export function parseDocument(html: string): ParsedDocument {
-	let source = html;
+/**
+ * The page's text, from its bytes in `encoding`; an oversized page's without its scripts, styles
+ * and comments, which are taken out of its bytes before they are decoded (the cuts fall at '<'
+ * and '>', never inside a character).
+ */
+function pageText(bytes: Uint8Array, encoding: string): string {
+	if (bytes.length <= HTML_PARSE_LIMIT) return decodeAs(bytes, encoding);
+	const view = byteView(bytes, encoding);
+	return decodeAs(Buffer.concat(partsWithoutScripts(view.bytes)), view.encoding);
+}
+
+/** The page, as bytes in `encoding` (see charset.ts), as a document. */
+export function parseDocument(bytes: Uint8Array, encoding: string): ParsedDocument {
+	let source = pageText(bytes, encoding);
 	let cut = false;
-	if (source.length > HTML_PARSE_LIMIT) source = withoutScripts(source);
 	if (source.length > HTML_PARSE_LIMIT) {
 		source = source.slice(0, HTML_PARSE_LIMIT);
 		cut = true;

@@ -6,7 +6,7 @@ import type {DateSource, TitleSource} from '../article/types';
 import {withoutSiteName} from '../article/title-shape';
 import {headTags, proseOf, scannable} from './head';
 import {firstTag, type HeadTags} from './tags';
-import {byteText, htmlEncoding} from './charset';
+import {byteView, htmlEncoding} from './charset';
 import {metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 // A page whose paragraphs hold less text than this (about 50 English words) holds a list or a
@@ -107,9 +107,9 @@ export type PageContext = {
 export function pageFacts(input: HtmlInput, {url, crawled, charset}: PageContext): PageFacts {
 	const bytes = bytesOf(input);
 	const pageEncoding = htmlEncoding(bytes, typeof input === 'string' ? 'utf-8' : charset);
-	const {text, encoding} = byteText(bytes, pageEncoding);
-	const scanned = scannable(text);
-	const head = headTags(scanned, encoding);
+	const view = byteView(bytes, pageEncoding);
+	const scanned = scannable(view.bytes);
+	const head = headTags(scanned, view.encoding);
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);

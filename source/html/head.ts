@@ -39,9 +39,10 @@ function textOf(markup: Markup, opening: RegExpExecArray | null, closing: RegExp
 /** What the scans below read: the page without its scripts, styles and comments, and the texts of its JSON-LD scripts. */
 export type Scannable = {page: string; jsonLd: string[]};
 
-export function scannable(html: string): Scannable {
+/** The page's bytes (see byteView) made scannable, as a byteText string. */
+export function scannable(bytes: Uint8Array): Scannable {
 	const jsonLd: string[] = [];
-	return {page: withoutScripts(html, jsonLd), jsonLd};
+	return {page: withoutScripts(bytes, jsonLd), jsonLd};
 }
 
 /**

@@ -369,6 +369,28 @@ describe('faults', () => {
 		}
 	});
 
+	it('reads members whose compressed bytes hold a gzip magic with a false output size before it', async () => {
+		// A member's output size is read ahead from the four bytes before the next member's magic;
+		// stored (uncompressed) deflate data can hold the magic anywhere, after any four bytes.
+		const uint = (n: number) => Buffer.from(Uint32Array.of(n).buffer);
+		const magic = Buffer.from([0x1f, 0x8b, 0x08, 0x00]);
+		const block = Buffer.concat([Buffer.from('binary '), uint(12), magic, Buffer.alloc(3000, 0x61), uint(900), magic, Buffer.alloc(70_000, 0x62), uint(60_000), magic, Buffer.from(' end')]);
+		const records = [
+			warcRecord({type: 'resource', uri: 'https://a.example/blob', block}),
+			warcRecord(htmlResponse('https://a.example/story', articlePage('After the blob', '2019-11-20T10:00:00Z'))),
+		];
+		const file = join(work, 'magic.warc.gz');
+		writeFileSync(file, Buffer.concat([gzipSync(records[0]!, {level: 0}), gzipSync(records[1]!), gzipSync(records[0]!, {level: 0})]));
+		const {readWarc} = await import('../source/dataset/warc');
+		const blocks: Buffer[] = [];
+		for await (const record of readWarc(file, file, (message) => expect.fail(message))) blocks.push(record.block);
+		expect(blocks.length).toBe(3);
+		expect(blocks[0]!.equals(block)).toBe(true);
+		expect(blocks[2]!.equals(block)).toBe(true);
+		expect(blocks[1]!.toString()).toContain('After the blob');
+		expect((await loadDataset(file)).entries.map((entry) => entry.title)).toEqual(['After the blob']);
+	});
+
 	it('decodes chunked transfer and gzip, deflate and Brotli content, and lists the newest capture of an address once', async () => {
 		const {brotliCompressSync, deflateSync} = await import('node:zlib');
 		const html = articlePage('Encoded story', '2019-11-20T10:00:00Z');

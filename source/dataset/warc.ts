@@ -9,7 +9,7 @@
 // record whose Content-Length is wrong is resynchronised on the next `WARC/` line, and an archive
 // cut short keeps every record before the cut. Each fault is reported with its byte offset.
 import {closeSync, createReadStream, fstatSync, readSync, type PathLike} from 'node:fs';
-import {createGunzip, inflateRawSync} from 'node:zlib';
+import {constants, createGunzip, inflateRawSync} from 'node:zlib';
 import {openRegularFile, PAGE_LIMIT_BYTES} from './bounded-read';
 
 export type WarcHeaders = Map<string, string>;
@@ -41,6 +41,8 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 const MEMBER_LIMIT = 64 * 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
 const MAGIC = Buffer.from(GZIP_MAGIC);
+// A member ends with the CRC-32 and the size of its output.
+const GZIP_TRAILER = 8;
 
 export const WARC_FILE = /\.warc(?:\.gz)?$/i;
 
@@ -243,13 +245,34 @@ function gzipHeaderLength(bytes: Buffer, at: number): number {
 
 type Member = {output: Buffer; length: number} | {error: string} | 'more' | 'too-large';
 
+// Deflate seldom shrinks text more than this; a member said to grow more is not sized ahead.
+const LIKELY_RATIO = 64;
+const MIN_CHUNK = constants.Z_MIN_CHUNK;
+
+/**
+ * The size of the output of the member whose deflate data starts at `from`, if the next member
+ * starts after it in the window: gzip's trailer ends with it (ISIZE), right before that member.
+ * zlib otherwise gives its output in 16 KB pieces, joined afterwards: most of the inflating's
+ * cost that is not inflating. The magic bytes may also occur inside the compressed data; the size
+ * read there is then wrong, which costs only an output buffer of another size.
+ */
+function outputSize(window: Buffer, from: number): number | undefined {
+	const next = window.indexOf(MAGIC, from + GZIP_TRAILER);
+	if (next === -1) return undefined;
+	const size = window.readUInt32LE(next - 4);
+	return size > 0 && size <= Math.min(PAGE_LIMIT_BYTES * 2, (next - from) * LIKELY_RATIO) ? size : undefined;
+}
+
 /** Inflates the gzip member at `at` of `window`; 'more' when the window ends before the member does. */
 function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 	const header = gzipHeaderLength(window, at);
 	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
 	try {
-		const {buffer, engine} = inflateRawSync(window.subarray(at + header), {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2}) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
-		const length = header + engine.bytesWritten + 8;
+		const size = outputSize(window, at + header);
+		// One byte more than the output: with no room left, zlib would make a second buffer to see that nothing follows.
+		const options = {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2, ...(size === undefined ? {} : {chunkSize: Math.max(MIN_CHUNK, size + 1)})};
+		const {buffer, engine} = inflateRawSync(window.subarray(at + header), options) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
+		const length = header + engine.bytesWritten + GZIP_TRAILER;
 		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';
 		return {output: buffer, length};
 	} catch (error) {

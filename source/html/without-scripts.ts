@@ -98,6 +98,9 @@ export function partsWithoutScripts(page: Uint8Array, jsonLd?: string[]): Buffer
 
 /** The page's bytes without those elements (see partsWithoutScripts), as a byteText string. */
 export function withoutScripts(page: Uint8Array, jsonLd?: string[]): string {
-	const parts = partsWithoutScripts(page, jsonLd);
-	return parts.length === 1 ? parts[0]!.toString('latin1') : parts.map((part) => part.toString('latin1')).join('');
+	// Added up, not joined: V8 keeps the sum as a rope and copies it once, when it is first
+	// searched, which took half the time of a join on the benchmark pages.
+	let text = '';
+	for (const part of partsWithoutScripts(page, jsonLd)) text += part.toString('latin1');
+	return text;
 }

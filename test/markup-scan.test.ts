@@ -7,6 +7,8 @@ import {markupOf, nextTag, tagStarts} from '../source/html/find-tag';
 import {withoutScripts} from '../source/html/without-scripts';
 import {headTags, proseOf} from '../source/html/head';
 import {parseTag} from '../source/html/tags';
+import {META_NAMES} from '../source/html/facts';
+import {META_NAMES_READ, readMetadata} from '../source/html/metadata';
 
 // Markup made of pieces that meet the scan's cases: tags of every kind in either case, closings
 // with and without space, unclosed tags and a stray '<', comments, JSON-LD, character references
@@ -124,6 +126,36 @@ describe('the markup scan', () => {
 				expect(proseOf(html)).toEqual(plainProse(html));
 			}),
 			{numRuns: 400},
+		);
+	});
+
+	it('leaves unparsed only meta tags whose names nothing reads', () => {
+		// The names facts.ts reads itself (the section, the site's names), beside readMetadata's.
+		const read = new Set([...META_NAMES_READ, 'article:section', 'application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'copyright']);
+		const others = ['fb:app_id', 'twitter:card', 'viewport', 'og:image', 'robots', 'theme-color', 'al:ios:url', 'og:titles', 'keywords', 'news_keywords'];
+		const meta = fc.record({
+			attribute: fc.constantFrom('property', 'name', 'itemprop', 'PROPERTY', 'Name'),
+			name: fc.constantFrom(...read, ...others),
+			shape: fc.constantFrom('plain', 'upper', 'spaced', 'entity'),
+			content: fc.constantFrom('2019-11-20T10:00:00Z', 'A headline', '', 'Tom &amp; Ann', 'Test Times', 'news'),
+		}).map(({attribute, name, shape, content}) => {
+			const written = shape === 'upper' ? name.toUpperCase() : shape === 'spaced' ? ` ${name} ` : shape === 'entity' ? name.replace(/[:.]/, (c) => `&#${c.charCodeAt(0)};`) : name;
+			return `<meta ${attribute}="${written}" content="${content}">`;
+		});
+		const named = (tag: {name: string; attributes: Map<string, string>}) => read.has((tag.attributes.get('property') ?? tag.attributes.get('name') ?? tag.attributes.get('itemprop') ?? '').trim().toLowerCase());
+		fc.assert(
+			fc.property(fc.array(meta, {maxLength: 30}), (metas) => {
+				const page = Buffer.from(`<html><head><title>T</title>${metas.join('\n')}<link rel=canonical href=/c></head><body><time datetime="2020-01-02">x</time></body></html>`);
+				const scanned = {page: withoutScripts(page), jsonLd: []};
+				const all = headTags(scanned, 'utf-8');
+				const some = headTags(scanned, 'utf-8', META_NAMES);
+				expect(readMetadata(some)).toEqual(readMetadata(all));
+				// Every tag read is kept, in the page's order.
+				const needed = all.tags.filter((tag) => tag.name !== 'meta' || named(tag));
+				expect(some.tags.filter((tag) => tag.name !== 'meta' || named(tag))).toEqual(needed);
+				expect(some.tags.length).toBeLessThanOrEqual(all.tags.length);
+			}),
+			{numRuns: 300},
 		);
 	});
 

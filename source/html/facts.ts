@@ -7,7 +7,7 @@ import {withoutSiteName} from '../article/title-shape';
 import {headTags, proseOf, scannable} from './head';
 import {firstTag, type HeadTags} from './tags';
 import {byteView, htmlEncoding} from './charset';
-import {metadataDate, readMetadata, type PageMetadata} from './metadata';
+import {META_NAMES_READ, metadataDate, readMetadata, type PageMetadata} from './metadata';
 
 // A page whose paragraphs hold less text than this (about 50 English words) holds a list or a
 // notice, not an article.
@@ -109,7 +109,7 @@ export function pageFacts(input: HtmlInput, {url, crawled, charset}: PageContext
 	const pageEncoding = htmlEncoding(bytes, typeof input === 'string' ? 'utf-8' : charset);
 	const view = byteView(bytes, pageEncoding);
 	const scanned = scannable(view.bytes);
-	const head = headTags(scanned, view.encoding);
+	const head = headTags(scanned, view.encoding, META_NAMES);
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);
@@ -127,6 +127,12 @@ export function pageFacts(input: HtmlInput, {url, crawled, charset}: PageContext
 
 /** Names of the site in meta tags other than og:site_name. */
 const SITE_NAME_TAGS = new Set(['application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'copyright']);
+
+/**
+ * What a meta tag read here, or by readMetadata, says in its text: its name. A tag whose text
+ * holds none of these names says nothing that is read, and the scan leaves it (see headTags).
+ */
+export const META_NAMES = new RegExp([...META_NAMES_READ, 'article:section', ...SITE_NAME_TAGS].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
 function siteNames(head: HeadTags): string[] {
 	const names: string[] = [];

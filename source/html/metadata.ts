@@ -109,21 +109,29 @@ function jsonLdArticle(head: HeadTags): JsonObject | undefined {
 	return undefined;
 }
 
-/** The content of meta tags by property or name (lower case), first one wins. */
+const DATE_TAGS = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'cxenseparse:recs:publishtime'];
+const MODIFIED_TAGS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'];
+const AUTHOR_TAGS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
+
+/**
+ * The meta tags readMetadata reads, by property, name or itemprop: only these are kept by
+ * metaTags, so that a page's scan may leave the others unparsed (see facts.ts).
+ */
+export const META_NAMES_READ = ['og:title', 'twitter:title', 'og:site_name', 'application-name', 'og:locale', 'content-language', 'og:description', 'description', 'og:url', 'og:type', ...DATE_TAGS, ...MODIFIED_TAGS, ...AUTHOR_TAGS];
+const READ = new Set(META_NAMES_READ);
+
+/** The content of the meta tags read, by property or name (lower case), first one wins. */
 function metaTags(head: HeadTags): Map<string, string> {
 	const tags = new Map<string, string>();
 	for (const {name, attributes} of head.tags) {
 		if (name !== 'meta') continue;
 		const key = (attributes.get('property') ?? attributes.get('name') ?? attributes.get('itemprop') ?? '').trim().toLowerCase();
+		if (!READ.has(key) || tags.has(key)) continue;
 		const content = clean(attributes.get('content'));
-		if (key && content && !tags.has(key)) tags.set(key, content);
+		if (content) tags.set(key, content);
 	}
 	return tags;
 }
-
-const DATE_TAGS = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'cxenseparse:recs:publishtime'];
-const MODIFIED_TAGS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'];
-const AUTHOR_TAGS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
 
 const firstOf = (tags: Map<string, string>, names: string[]) => names.map((name) => tags.get(name)).find((value) => value !== undefined);
 

@@ -129,6 +129,20 @@ describe('the markup scan', () => {
 		);
 	});
 
+	it('stops counting prose only where the judgement of an article is already made', () => {
+		// A page is an article with `least` of prose and the reader-view signal, or with `most`.
+		const judged = ({size, readerable}: {size: number; readerable: boolean}, least: number, most: number) => size >= least && (readerable || size >= most);
+		const pages = fc.array(fc.oneof(markup, fc.constantFrom(`<p>${'A long sentence of prose for the count. '.repeat(6)}</p>`, `<p>${'Short. '.repeat(15)}</p>`)), {maxLength: 12}).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(pages, fc.integer({min: 0, max: 600}), fc.integer({min: 0, max: 1500}), (html, least, most) => {
+				const whole = proseOf(html);
+				expect(proseOf(html, least).size >= least).toBe(whole.size >= least);
+				expect(judged(proseOf(html, Math.max(least, most), least), least, most)).toBe(judged(whole, least, most));
+			}),
+			{numRuns: 300},
+		);
+	});
+
 	it('leaves unparsed only meta tags whose names nothing reads', () => {
 		// The names facts.ts reads itself (the section, the site's names), beside readMetadata's.
 		const read = new Set([...META_NAMES_READ, 'article:section', 'application-name', 'apple-mobile-web-app-title', 'twitter:site', 'publisher', 'copyright']);

@@ -113,7 +113,9 @@ export function pageFacts(input: HtmlInput, {url, crawled, charset}: PageContext
 	const metadata = readMetadata(head);
 	const pageUrl = metadata.url ?? url;
 	const lines = siteLines(metadata, siteNames(head), pageUrl);
-	const {size, readerable} = proseOf(scanned.page, UNMARKED_ARTICLE_SIZE);
+	// Counted only until the judgement below is made: for a page that says it holds an article,
+	// once there is enough text; for another, once there is enough for one that reads as prose.
+	const {size, readerable} = metadata.saysArticle ? proseOf(scanned.page, ARTICLE_SIZE) : proseOf(scanned.page, UNMARKED_ARTICLE_SIZE, ARTICLE_SIZE);
 	return {
 		title: titleOf(metadata, lines),
 		date: dateOf(metadata, head, pageUrl, crawled),

@@ -152,9 +152,9 @@ export type Prose = {
  * How much prose the page holds, read from its markup without a DOM: the runs of text between
  * block tags (paragraphs, and text set apart by divisions and line breaks, as Readability reads
  * them), inline tags aside. `page` is the page as a byteText string, made scannable; counting
- * stops at `enough`.
+ * stops at `enough`, or at `enoughIfReaderable` once the page is readerable.
  */
-export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose {
+export function proseOf(page: string, enough = Number.POSITIVE_INFINITY, enoughIfReaderable = enough): Prose {
 	const bodyAt = page.search(/<body\b/i);
 	const markup = markupOf(page);
 	let size = 0;
@@ -169,7 +169,7 @@ export function proseOf(page: string, enough = Number.POSITIVE_INFINITY): Prose 
 		if (length >= PROSE_RUN) {
 			size += length;
 			if (length >= 140) score += Math.sqrt(length - 140);
-			if (size >= enough) break;
+			if (size >= enough || (size >= enoughIfReaderable && score > 20)) break;
 		}
 		if (!tag) break;
 		from = BLOCK_TAG.lastIndex;

@@ -1,9 +1,9 @@
 // Figures for crawl formats (issue 12): HTML pages parsed and extracted per second on one core, a
 // 1 GB WARC listed (its throughput and peak memory), and a Parquet dataset read. The WARC is the
 // shared one repeated with new addresses; the Parquet file is written here from generated text.
-import {createWriteStream, existsSync, readFileSync, readdirSync, statSync, type WriteStream} from 'node:fs';
+import {createReadStream, createWriteStream, existsSync, readFileSync, readdirSync, statSync, type WriteStream} from 'node:fs';
 import {join} from 'node:path';
-import {gunzipSync, gzipSync} from 'node:zlib';
+import {createGunzip, gunzipSync, gzipSync} from 'node:zlib';
 import {parseHtmlPage} from '../source/html/article';
 import {readWarc} from '../source/dataset/warc';
 import {median} from './measure';
@@ -24,6 +24,19 @@ export function htmlPagesPerSecond(folder = sharedPages): {pagesPerSecond: numbe
 	}
 	const seconds = median(rounds.slice(1)) / 1000;
 	return {pagesPerSecond: pages.length / seconds, megabytesPerSecond: bytes / 1e6 / seconds, pages: pages.length};
+}
+
+/**
+ * MB a second of a .warc.gz that one thread only decompresses, reading it as a stream: the
+ * machine's own pace in this run, to set a listing's rate beside (the machines this runs on are
+ * shared, and their speed varies by a third from hour to hour).
+ */
+export async function gunzipRate(path: string): Promise<number> {
+	const started = performance.now();
+	for await (const _ of createReadStream(path, {highWaterMark: 1 << 20}).pipe(createGunzip({chunkSize: 1 << 20}))) {
+		// Only the decompressing is timed.
+	}
+	return statSync(path).size / 1e6 / ((performance.now() - started) / 1000);
 }
 
 async function write(stream: WriteStream, bytes: Buffer): Promise<void> {

@@ -247,20 +247,28 @@ type Member = {output: Buffer; length: number} | {error: string} | 'more' | 'too
 
 // Deflate seldom shrinks text more than this; a member said to grow more is not sized ahead.
 const LIKELY_RATIO = 64;
-const MIN_CHUNK = constants.Z_MIN_CHUNK;
+// zlib's own piece size: no member is inflated in smaller pieces. A false small size would
+// otherwise have a large output made in thousands of pieces (a crafted file took five times as long).
+const DEFAULT_CHUNK = constants.Z_DEFAULT_CHUNK;
+// A buffer is made ahead only up to this size (a page is seldom a tenth of it); a larger output
+// comes in zlib's pieces. A false size so costs at most this much room, for as long as the record.
+const SIZED_LIMIT = 8 * 1024 * 1024;
 
 /**
- * The size of the output of the member whose deflate data starts at `from`, if the next member
- * starts after it in the window: gzip's trailer ends with it (ISIZE), right before that member.
- * zlib otherwise gives its output in 16 KB pieces, joined afterwards: most of the inflating's
- * cost that is not inflating. The magic bytes may also occur inside the compressed data; the size
- * read there is then wrong, which costs only an output buffer of another size.
+ * The piece size to inflate the member whose deflate data starts at `from` in: one byte more than
+ * its output, when the next member starts after it in the window (gzip's trailer ends with the
+ * output's size, ISIZE, right before the next member's magic), so that zlib gives the output in
+ * one piece instead of 16 KB pieces joined afterwards (most of the inflating's cost that was not
+ * inflating); with no room left, zlib would make a second piece to see that nothing follows.
+ * The magic bytes may also occur inside compressed data, and the size read there be false: it
+ * then costs a piece of another size, within the bounds above. Undefined: zlib's own pieces.
  */
-function outputSize(window: Buffer, from: number): number | undefined {
+export function memberChunkSize(window: Buffer, from: number): number | undefined {
 	const next = window.indexOf(MAGIC, from + GZIP_TRAILER);
 	if (next === -1) return undefined;
 	const size = window.readUInt32LE(next - 4);
-	return size > 0 && size <= Math.min(PAGE_LIMIT_BYTES * 2, (next - from) * LIKELY_RATIO) ? size : undefined;
+	if (size === 0 || size > Math.min(SIZED_LIMIT, (next - from) * LIKELY_RATIO)) return undefined;
+	return Math.max(DEFAULT_CHUNK, size + 1);
 }
 
 /** Inflates the gzip member at `at` of `window`; 'more' when the window ends before the member does. */
@@ -268,9 +276,8 @@ function inflateMember(window: Buffer, at: number, atEnd: boolean): Member {
 	const header = gzipHeaderLength(window, at);
 	if (header === -1) return atEnd || window.length - at > 1024 ? {error: 'not a gzip member'} : 'more';
 	try {
-		const size = outputSize(window, at + header);
-		// One byte more than the output: with no room left, zlib would make a second buffer to see that nothing follows.
-		const options = {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2, ...(size === undefined ? {} : {chunkSize: Math.max(MIN_CHUNK, size + 1)})};
+		const chunkSize = memberChunkSize(window, at + header);
+		const options = {info: true, maxOutputLength: PAGE_LIMIT_BYTES * 2, ...(chunkSize === undefined ? {} : {chunkSize})};
 		const {buffer, engine} = inflateRawSync(window.subarray(at + header), options) as unknown as {buffer: Buffer; engine: {bytesWritten: number}};
 		const length = header + engine.bytesWritten + GZIP_TRAILER;
 		if (at + length > window.length) return atEnd ? {error: 'cut short'} : 'more';

@@ -271,6 +271,32 @@ describe('faults', () => {
 		}
 	});
 
+	it('parses an oversized page whole while its text fits the bound, as its parser reads it', () => {
+		// Over 8 MB of bytes but not of characters (a script of Chinese text in UTF-8): the page is
+		// parsed whole, and markup a pattern would read otherwise (an odd comment, a '<script>' in
+		// an attribute) is read as the parser reads it.
+		const story = '<p>The council met on Tuesday to debate the new budget, which would raise spending on transport and parks.</p>';
+		const page = `<html><head><title>Budget debate</title><script>var feed = "${'中'.repeat(3_000_000)}";</script></head><body><div>intro<!--></div><p title="<script>">x</p><article>${story.repeat(12)}</article></body></html>`;
+		const bytes = Buffer.from(page, 'utf8');
+		expect(bytes.length).toBeGreaterThan(8 * 1024 * 1024);
+		const {article, cut} = parseHtmlPage(bytes, {id: 'budget', source: 'budget.html'});
+		expect(cut).toBe(false);
+		expect(article.blocks.filter((block) => block.text.startsWith('The council met')).length).toBe(12);
+	});
+
+	it('reads a page in ISO-2022-JP, whose Japanese text is written in ASCII bytes, by its characters', () => {
+		// 次 is written `<!` in ISO-2022-JP, and ⑬ `--`: read as bytes, they would open a comment.
+		const jis = (text: string) => `\x1b$B${text}\x1b(B`;
+		const paragraph = `<p>${jis('<!--')} The council met on Tuesday to debate the new budget proposal, which would raise spending on public transport and parks while trimming administrative costs across several departments, officials said.</p>`;
+		const html = `<html><head><meta charset="iso-2022-jp"><title>Council debates budget</title></head><body><article>${paragraph.repeat(6)}</article><!-- end --></body></html>`;
+		const bytes = Buffer.from(html, 'latin1');
+		const facts = pageFacts(bytes, {});
+		expect(facts.isArticle).toBe(true);
+		expect(facts.title?.title).toBe('Council debates budget');
+		const {article} = parseHtmlPage(bytes, {id: 'jis', source: 'jis.html'});
+		expect(article.blocks.map((block) => block.text).join('\n')).toContain('次⑬ The council met');
+	});
+
 	it('reads a page thick with character references as the same page written in characters', () => {
 		const sentence = (quote: string, dash: string) => `<p>The mayor${quote}s plan ${dash} repairs first ${dash} passed${'&nbsp;'.repeat(3)}after a long night${quote}s debate over the river bridge and its cost.</p>`;
 		const entities = `<html><head><title>References</title></head><body><article>${sentence('&rsquo;', '&mdash;').repeat(400)}</article></body></html>`;
@@ -389,6 +415,23 @@ describe('faults', () => {
 		expect(blocks[2]!.equals(block)).toBe(true);
 		expect(blocks[1]!.toString()).toContain('After the blob');
 		expect((await loadDataset(file)).entries.map((entry) => entry.title)).toEqual(['After the blob']);
+	});
+
+	it('sizes a member\'s output from the size before the next member, within bounds whatever the bytes say', async () => {
+		const {memberChunkSize} = await import('../source/dataset/warc');
+		const uint = (n: number) => Buffer.from(Uint32Array.of(n).buffer);
+		const magic = Buffer.from([0x1f, 0x8b, 0x08]);
+		// `compressed` bytes of a member, its trailer's size, and the next member's magic.
+		const window = (compressed: number, size: number) => Buffer.concat([Buffer.alloc(compressed, 0x41), uint(0), uint(size), magic]);
+		expect(memberChunkSize(window(40_000, 150_000), 0)).toBe(150_001);
+		// zlib's own pieces are the least: a false small size must not make a large output in thousands of pieces.
+		expect(memberChunkSize(window(40_000, 1), 0)).toBe(16_384);
+		// A false large size, or one past what deflate makes of so few bytes, is not taken.
+		expect(memberChunkSize(window(400_000, 0x7fffffff), 0)).toBeUndefined();
+		expect(memberChunkSize(window(1000, 200_000), 0)).toBeUndefined();
+		expect(memberChunkSize(window(1_000_000, 9 * 1024 * 1024), 0)).toBeUndefined();
+		expect(memberChunkSize(window(40_000, 0), 0)).toBeUndefined();
+		expect(memberChunkSize(Buffer.alloc(50_000, 0x41), 0)).toBeUndefined();
 	});
 
 	it('decodes chunked transfer and gzip, deflate and Brotli content, and lists the newest capture of an address once', async () => {

@@ -67,15 +67,20 @@ export function decodeHtml(bytes: Uint8Array, httpCharset?: string): string {
 	return decodeAs(bytes, htmlEncoding(bytes, httpCharset));
 }
 
+// Encodings in which an ASCII character is not its own byte, or an ASCII byte may be part of
+// another character: UTF-16, and ISO-2022-JP, whose Japanese text is written in ASCII bytes (the
+// character 次 is the bytes `<!`). Every other encoding a browser knows keeps '<' and '>' apart.
+const ASCII_UNSAFE = new Set(['utf-16le', 'utf-16be', 'iso-2022-jp']);
+
 /**
  * The page's bytes in an encoding where each ASCII character is one byte, and that encoding: the
- * page's own, or UTF-8 for a page in UTF-16. A listing reads them as a string of bytes (Latin-1:
- * one character a byte, made without decoding; a "byteText" string, see without-scripts.ts) and
- * decodes only the parts it reads: scanning that string for tags finds the same tags as the decoded
- * text, in a fraction of the time.
+ * page's own, or UTF-8 for a page in one of the encodings above. A listing reads them as a string
+ * of bytes (Latin-1: one character a byte, made without decoding; a "byteText" string, see
+ * without-scripts.ts) and decodes only the parts it reads: scanning that string for tags finds
+ * the same tags as the decoded text, in a fraction of the time.
  */
 export function byteView(bytes: Uint8Array, pageEncoding: string): {bytes: Uint8Array; encoding: string} {
-	if (pageEncoding === 'utf-16le' || pageEncoding === 'utf-16be') return {bytes: Buffer.from(decodeAs(bytes, pageEncoding), 'utf8'), encoding: 'utf-8'};
+	if (ASCII_UNSAFE.has(pageEncoding)) return {bytes: Buffer.from(decodeAs(bytes, pageEncoding), 'utf8'), encoding: 'utf-8'};
 	return {bytes, encoding: pageEncoding};
 }
 

@@ -24,11 +24,13 @@ function tagLimitAt(html: string): number {
 
 /**
  * The page's text, from its bytes in `encoding`; an oversized page's without its scripts, styles
- * and comments, which are taken out of its bytes before they are decoded (the cuts fall at '<'
- * and '>', never inside a character).
+ * and comments, which are taken out of its bytes (see byteView: the cuts fall at '<' and '>',
+ * never inside a character), and the rest decoded again. Only a page whose text is over the
+ * bound loses them: a page of fewer characters than bytes is parsed whole as long as its text fits.
  */
 function pageText(bytes: Uint8Array, encoding: string): string {
-	if (bytes.length <= HTML_PARSE_LIMIT) return decodeAs(bytes, encoding);
+	const text = decodeAs(bytes, encoding);
+	if (text.length <= HTML_PARSE_LIMIT) return text;
 	const view = byteView(bytes, encoding);
 	return decodeAs(Buffer.concat(partsWithoutScripts(view.bytes)), view.encoding);
 }

@@ -9,7 +9,7 @@ import {firstSentence, titleFromSlug} from '../article/title';
 import {blocksOf} from './blocks';
 import {parseDocument} from './dom';
 import {extractArticle, isOrdinaryTree} from './extract';
-import {pageFacts, type HtmlInput, type PageContext} from './facts';
+import {pageBytes, pageFacts, type HtmlInput, type PageContext} from './facts';
 import {comparableUrl} from '../text/url';
 
 export type HtmlPageOptions = PageContext & {
@@ -74,9 +74,11 @@ function storyLinks(document: Document, pageUrl: string | undefined): RelatedSto
 
 
 export function parseHtmlPage(input: HtmlInput, {id, source, url, crawled, charset}: HtmlPageOptions): HtmlPage {
-	const facts = pageFacts(input, {url, crawled, charset});
+	// A string page is made bytes once, for the scan and the parse.
+	const page = pageBytes(input, charset);
+	const facts = pageFacts(page.bytes, {url, crawled, charset: page.charset});
 	const {metadata} = facts;
-	const {document, cut} = parseDocument(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, facts.encoding);
+	const {document, cut} = parseDocument(page.bytes, facts.encoding);
 	// A page cut off before its first element has no tree to look in: its text is read as it stands.
 	const root = document.documentElement;
 	const treeless = !root || !document.body;

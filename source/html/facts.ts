@@ -92,7 +92,8 @@ export type PageFacts = {
 /** A page's bytes; a string (a test's page, an HTML string) is taken as UTF-8. */
 export type HtmlInput = Uint8Array | string;
 
-const bytesOf = (input: HtmlInput) => (typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+/** A page's bytes, and the charset they are declared in: a string is UTF-8. */
+export const pageBytes = (input: HtmlInput, charset?: string): {bytes: Uint8Array; charset?: string} => (typeof input === 'string' ? {bytes: Buffer.from(input, 'utf8'), charset: 'utf-8'} : {bytes: input, charset});
 
 /** What a page's record says of it beside its bytes (a WARC record's). */
 export type PageContext = {
@@ -104,9 +105,9 @@ export type PageContext = {
 	crawled?: string;
 };
 
-export function pageFacts(input: HtmlInput, {url, crawled, charset}: PageContext): PageFacts {
-	const bytes = bytesOf(input);
-	const pageEncoding = htmlEncoding(bytes, typeof input === 'string' ? 'utf-8' : charset);
+export function pageFacts(input: HtmlInput, {url, crawled, ...context}: PageContext): PageFacts {
+	const {bytes, charset} = pageBytes(input, context.charset);
+	const pageEncoding = htmlEncoding(bytes, charset);
 	const view = byteView(bytes, pageEncoding);
 	const scanned = scannable(view.bytes);
 	const head = headTags(scanned, view.encoding, META_NAMES);

@@ -5,7 +5,7 @@
 // records, so a listing and the opened article always agree, and listing a crawl of thousands of
 // pages costs a scan of each page, not its parse.
 import {decodePart} from './charset';
-import {withoutScripts} from './without-scripts';
+import {isSpaceByte, withoutScripts} from './without-scripts';
 import {markupOf, nextClosing, nextTag, tagStarts, type Markup} from './find-tag';
 import {parseTag, titleText, type HeadTags} from './tags';
 
@@ -125,8 +125,7 @@ function runLength(page: string, from: number, end: number): number {
 				continue;
 			}
 		}
-		// White space as \s reads it in a byteText string, whose characters are all below U+0100.
-		if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0) {
+		if (isSpaceByte(code)) {
 			space = true;
 			continue;
 		}

@@ -22,8 +22,8 @@ type Element = (typeof ELEMENTS)[number];
 
 // A character of \w, for the \b after a tag's name: names are ASCII, and so is \w without the u flag.
 const isWordByte = (byte: number | undefined) => byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f);
-// White space as \s reads it in a Latin-1 string.
-const isSpaceByte = (byte: number | undefined) => byte === 0x20 || (byte !== undefined && byte >= 0x09 && byte <= 0x0d) || byte === 0xa0;
+/** White space as \s reads it in a byteText string, whose characters are all below U+0100. */
+export const isSpaceByte = (byte: number | undefined) => byte === 0x20 || (byte !== undefined && byte >= 0x09 && byte <= 0x0d) || byte === 0xa0;
 
 /** The bytes at `at` spell `name` (lower-case ASCII letters) in either case. */
 function spells(bytes: Uint8Array, at: number, name: Uint8Array): boolean {

@@ -65,6 +65,13 @@ const streamOffset = (offset: number) => `offset ${offset} of the decompressed a
  */
 export type WarcPart = {from: number; to: number; ended?: number; whole?: boolean};
 
+/** Where the bytes start after the line ends (CR, LF) they begin with. */
+function pastLineEnds(bytes: Buffer): number {
+	let at = 0;
+	while (at < bytes.length && (bytes[at] === 0x0d || bytes[at] === 0x0a)) at++;
+	return at;
+}
+
 /**
  * The records of a byte stream that holds WARC records one after another. Bytes are pushed as they
  * come, with where they start; records are taken out whole.
@@ -89,8 +96,7 @@ class RecordParser {
 			this.#pending = undefined;
 		} else {
 			const held = this.#held();
-			let at = 0;
-			while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
+			const at = pastLineEnds(held);
 			if (at < held.length) this.sink.warn(`${this.sink.label}: unexpected bytes at ${this.sink.at(this.#start + at)} (a wrong Content-Length?); skipped to the next record`);
 		}
 		this.#start += this.#size;
@@ -122,8 +128,7 @@ class RecordParser {
 			if (!this.#pending) {
 				const held = this.#held();
 				// Records are apart by blank lines; anything else before a `WARC/` line is damage.
-				let at = 0;
-				while (at < held.length && (held[at] === 0x0d || held[at] === 0x0a)) at++;
+				const at = pastLineEnds(held);
 				if (at < held.length && !held.subarray(at, at + 5).equals(WARC_LINE)) {
 					const next = held.indexOf(RESYNC, at);
 					if (next === -1 && !final) {
@@ -316,7 +321,7 @@ export async function* readWarc(path: PathLike, label: string, warn: (message: s
 		}
 		const head = Buffer.alloc(3);
 		readSync(descriptor, head, 0, 3, 0);
-		if (!head.equals(Buffer.from(GZIP_MAGIC))) {
+		if (!head.equals(MAGIC)) {
 			for (const _ of readPlain(descriptor, parser)) {
 				await turn();
 				for (let record = parser.take(false); record; record = parser.take(false)) {
@@ -453,7 +458,7 @@ export function warcParts(path: PathLike, label: string, count: number, least: n
 		if (count < 2 || size < least) return undefined;
 		const head = Buffer.alloc(3);
 		readSync(descriptor, head, 0, 3, 0);
-		if (!head.equals(Buffer.from(GZIP_MAGIC))) return undefined;
+		if (!head.equals(MAGIC)) return undefined;
 		const starts = [0];
 		for (let share = 1; share < count; share++) {
 			const at = recordMemberAfter(descriptor, Math.floor((size * share) / count), size);
@@ -473,12 +478,11 @@ const PART_SEARCH = 64 * CHUNK;
 
 /** The first gzip member at or after `from` that inflates whole to a WARC record's start. */
 function recordMemberAfter(descriptor: number, from: number, size: number): number | undefined {
-	const magic = Buffer.from(GZIP_MAGIC);
 	const window = Buffer.allocUnsafe(PART_WINDOW);
 	for (let start = from; start < Math.min(size, from + PART_SEARCH); start += PART_WINDOW - 1024) {
 		const bytes = window.subarray(0, readSync(descriptor, window, 0, window.length, start));
 		// A candidate near the window's end may be cut: it is tried again from the next window.
-		for (let at = bytes.indexOf(magic); at !== -1 && at < PART_WINDOW - 1024; at = bytes.indexOf(magic, at + 1)) {
+		for (let at = bytes.indexOf(MAGIC); at !== -1 && at < PART_WINDOW - 1024; at = bytes.indexOf(MAGIC, at + 1)) {
 			const member = inflateMember(bytes, at, start + bytes.length >= size);
 			if (typeof member !== 'string' && 'output' in member && member.output.subarray(0, 5).equals(WARC_LINE)) return start + at;
 		}
